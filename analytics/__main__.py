@@ -1,0 +1,5 @@
+"""``python -m analytics``: see ``analytics.cli``."""
+
+from analytics.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Plotly figures. Every function returns a ``go.Figure`` and never shows it; pages decide where it goes."""

@@ -1,0 +1,43 @@
+"""The Overview timeline: volume, sentiment and followers stacked on one shared day axis, events marked on all."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analytics.charts.style import (
+    EVENT_COLOURS,
+    FOLLOWERS_COLOUR,
+    SENTIMENT_COLOUR,
+    VOLUME_COLOUR,
+    base_layout,
+)
+
+
+def overview_timeline(daily: pd.DataFrame, events: pd.DataFrame, account: str, profile: str) -> go.Figure:
+    """Three rows sharing the x axis: daily mentions (bars), mean compound (line), follower count (line).
+
+    Events are vertical lines across all rows, coloured by kind and labelled at the top, so a reader sees the dip,
+    the apology and the recovery in one glance.
+    """
+    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.34, 0.36, 0.30],
+                        subplot_titles=("Mentions per day", f"Mean sentiment (VADER compound, profile: {profile})",
+                                        "Followers"))
+    fig.add_trace(go.Bar(x=daily["day"], y=daily["mentions"], name="Mentions", marker_color=VOLUME_COLOUR,
+                         hovertemplate="%{y:,} mentions<extra></extra>"), row=1, col=1)
+    fig.add_trace(go.Scatter(x=daily["day"], y=daily["mean_compound"], name="Mean compound", mode="lines+markers",
+                             line={"color": SENTIMENT_COLOUR, "width": 2}, marker={"size": 4},
+                             hovertemplate="%{y:.3f}<extra>sentiment</extra>"), row=2, col=1)
+    fig.add_hline(y=0, line={"color": "#999", "width": 1, "dash": "dot"}, row=2, col=1)
+    fig.add_trace(go.Scatter(x=daily["day"], y=daily["followers"], name="Followers", mode="lines",
+                             line={"color": FOLLOWERS_COLOUR, "width": 2}, connectgaps=False,
+                             hovertemplate="%{y:,.0f}<extra>followers</extra>"), row=3, col=1)
+    fig.update_yaxes(range=[-1, 1], row=2, col=1)
+    for event in events.itertuples(index=False):
+        when = pd.Timestamp(event.occurred_at).tz_convert("UTC").tz_localize(None)
+        colour = EVENT_COLOURS.get(event.kind, "#555")
+        fig.add_vline(x=when, line={"color": colour, "width": 1.5, "dash": "dash"}, row="all", col=1)
+        fig.add_annotation(x=when, y=1.0, yref="paper", text=event.label, showarrow=False, textangle=-30,
+                           xanchor="left", yanchor="bottom", font={"color": colour, "size": 11})
+    return base_layout(fig, f"@{account}: volume, sentiment and followers", height=720)

@@ -1,0 +1,61 @@
+"""X's 2024+ daily account export, ``account_overview_analytics.csv`` (export-formats.md §2.2).
+
+Its ``New follows`` and ``Unfollows`` are the only follower trend X gives: daily deltas, not a total. Dates read
+``"Fri, Mar 21, 2025"`` with no zone (X's days are UTC). The file does not name its account, so the user says whose
+it is. Overlapping exports merge per day with the newest import winning, because X revises its latest days.
+"""
+
+from __future__ import annotations
+
+from analytics.errors import ReboundError
+from analytics.importers.base import (
+    ACCOUNT_COLUMNS,
+    DAILY_COLUMNS,
+    Importer,
+    ImportOptions,
+    ParsedFile,
+    Source,
+    canonical_frame,
+    normalise_handle,
+)
+from analytics.importers.tabular import convert_records, header_matches, parse_local_time, read_table
+from analytics.importers.textfile import parse_count
+
+REQUIRED = ("Date", "Impressions", "New follows", "Unfollows")
+DATE_FORMATS = ("%a, %b %d, %Y", "%a %b %d %Y", "%Y-%m-%d")
+
+
+class XAccountOverviewImporter(Importer):
+    name = "x_account_overview"
+    label = "X analytics: account overview (daily, account_overview_analytics.csv)"
+
+    def sniff(self, source: Source) -> int:
+        return 90 if header_matches(source, REQUIRED) else 0
+
+    def parse(self, source: Source, options: ImportOptions) -> ParsedFile:
+        handle = normalise_handle(options.account)
+        if not handle:
+            raise ReboundError(f"{source.name} does not name its account; choose whose analytics these are "
+                               "(--account HANDLE).", title="Account needed")
+        table = read_table(source, REQUIRED)
+
+        def convert(record: dict[str, str]) -> dict:
+            day = parse_local_time(record["date"], DATE_FORMATS, "UTC").tz_localize(None).normalize()
+            return {
+                "platform": "x", "account": handle, "day": day,
+                "new_follows": parse_count(record.get("new follows")),
+                "unfollows": parse_count(record.get("unfollows")),
+                "impressions": parse_count(record.get("impressions")),
+                "engagements": parse_count(record.get("engagements")),
+                "likes": parse_count(record.get("likes")),
+                "reposts": parse_count(record.get("reposts")),
+                "replies": parse_count(record.get("replies")),
+                "posts_published": parse_count(record.get("create post")),
+            }
+
+        rows, rejected = convert_records(table, convert)
+        return ParsedFile(
+            format=self.name, rows_read=len(table.records), rejected=rejected, assumed_zone="UTC",
+            account_daily=canonical_frame(rows, DAILY_COLUMNS),
+            accounts=canonical_frame([{"platform": "x", "handle": handle, "is_own": True}], ACCOUNT_COLUMNS),
+        )

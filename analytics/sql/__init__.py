@@ -1,0 +1,1 @@
+"""SQL files, one relation per file, loaded by name (see ``analytics.queries``)."""

@@ -1,0 +1,36 @@
+"""The real app in a real browser: the Overview chart renders with data on the demo workspace."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.browser_support import chromium, running_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url(demo_db, tmp_path_factory):
+    # The app gets its own copy: DuckDB allows one writer process per file.
+    path = tmp_path_factory.mktemp("browser") / "demo.duckdb"
+    shutil.copy(demo_db, path)
+    with running_app(path) as url:
+        yield url
+
+
+def test_overview_chart_renders_with_data(app_url, tmp_path):
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(app_url, wait_until="domcontentloaded")
+        plot = page.locator(".js-plotly-plot").first
+        plot.wait_for(state="visible", timeout=60_000)
+        page.wait_for_function("() => { const p = document.querySelector('.js-plotly-plot');"
+                               " return p && p.data && p.data.length >= 3 && p.data[0].x.length > 30; }",
+                               timeout=30_000)
+        traces = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => t.name)")
+        assert traces[:3] == ["Mentions", "Mean compound", "Followers"]
+        assert page.get_by_text("Overview", exact=True).first.is_visible()
+        assert page.locator("text=Traceback").count() == 0
+        page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
