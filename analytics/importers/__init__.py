@@ -5,6 +5,6 @@ Use ``import_paths(con, paths, options)`` (or ``import_source`` for bytes alread
 """
 
 from analytics.importers.base import ImportOptions, Source
-from analytics.importers.loader import ImportReport, import_paths, import_source
+from analytics.importers.loader import ImportReport, import_paths, import_source, parse_source
 
-__all__ = ["ImportOptions", "ImportReport", "Source", "import_paths", "import_source"]
+__all__ = ["ImportOptions", "ImportReport", "Source", "import_paths", "import_source", "parse_source"]

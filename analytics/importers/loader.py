@@ -47,17 +47,26 @@ class ImportReport:
         return data
 
 
+def parse_source(source: Source, options: ImportOptions | None = None, format: str | None = None) -> ParsedFile:
+    """Detect (or take) the reader and parse without writing anything: what the Import page previews.
+
+    Raises ``ReboundError`` when the file cannot be read at all.
+    """
+    reader = registry.by_name(format) if format else registry.detect(source)
+    parsed = reader.parse(source, options or ImportOptions())
+    _check_frames(parsed)
+    return parsed
+
+
 def import_source(con: duckdb.DuckDBPyConnection, source: Source, options: ImportOptions | None = None,
                   format: str | None = None, path: str | None = None) -> ImportReport:
     """Import one file. A file that cannot be read comes back with ``error`` set and the store unchanged."""
     options = options or ImportOptions()
     report = ImportReport(path=path or source.name)
     try:
-        reader = registry.by_name(format) if format else registry.detect(source)
-        report.format = reader.name
-        parsed = reader.parse(source, options)
-        _check_frames(parsed)
-        _write(con, source, options, parsed, report)
+        report.format = (registry.by_name(format) if format else registry.detect(source)).name
+        parsed = parse_source(source, options, report.format)
+        write_parsed(con, source, options, parsed, report)
     except ReboundError as exc:
         report.error = exc.one_line()
     return report
@@ -93,8 +102,9 @@ def _prepare_posts(posts: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return unique, len(posts) - len(unique)
 
 
-def _write(con: duckdb.DuckDBPyConnection, source: Source, options: ImportOptions, parsed: ParsedFile,
-           report: ImportReport) -> None:
+def write_parsed(con: duckdb.DuckDBPyConnection, source: Source, options: ImportOptions, parsed: ParsedFile,
+                 report: ImportReport) -> None:
+    """Write a parsed file in one transaction and fill in ``report``; on any failure nothing is written."""
     posts, in_file_duplicates = _prepare_posts(parsed.posts)
     daily = parsed.account_daily.drop_duplicates(subset=["platform", "account", "day"], keep="last")
     rejections = pd.DataFrame([{"line": r.line, "reason": r.reason} for r in parsed.rejected],
@@ -110,7 +120,8 @@ def _write(con: duckdb.DuckDBPyConnection, source: Source, options: ImportOption
                 "file_name": source.name, "sha256": source.sha256, "format": parsed.format,
                 "assumed_zone": parsed.assumed_zone, "account": options.account, "warnings": parsed.warnings,
             }).fetchone()[0]
-            cur.execute(sql("upsert_accounts")) if len(parsed.accounts) else None
+            if len(parsed.accounts):
+                cur.execute(sql("upsert_accounts"))
             new_posts = cur.execute(sql("count_new_posts")).fetchone()[0]
             cur.execute(sql("insert_new_posts"), {"import_id": import_id})
             new_days = cur.execute(sql("count_new_days")).fetchone()[0]
