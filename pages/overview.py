@@ -16,7 +16,8 @@ if accounts.empty:
 
 labels = {row.handle: f"@{row.handle}" + (" (own)" if row.is_own else "") + f" · {row.mentions:,} mentions"
           for row in accounts.itertuples()}
-account = st.selectbox("Account", list(labels), format_func=labels.get, key="overview_account")
+account = st.selectbox("Account", list(labels), format_func=lambda handle: labels.get(handle, handle),
+                       key="overview_account")
 profile = sentiment.DEFAULT_PROFILE
 
 with user_errors():

@@ -1,0 +1,32 @@
+"""The README's promises are checked: its first commands exist as Makefile targets and CI runs exactly one of them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_readme_starts_with_the_two_commands():
+    first_block = re.search(r"```sh\n(.*?)```", (REPO / "README.md").read_text(), re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines() if line.strip()]
+    assert commands == ["make run", "make test"]
+
+
+def test_makefile_has_the_documented_targets():
+    makefile = (REPO / "Makefile").read_text()
+    for target in ("run", "test", "lint", "bench", "demo"):
+        assert re.search(rf"^{target}:", makefile, re.M), target
+
+
+def test_ci_runs_make_test_and_nothing_else():
+    lines = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert lines[-1] == "make test"
+    assert not [line for line in lines if line.startswith(("python", "pytest", "pip"))]
+
+
+def test_readme_screenshot_exists():
+    image = REPO / "docs" / "overview.png"
+    assert image.exists() and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
