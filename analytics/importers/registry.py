@@ -12,11 +12,18 @@ from analytics.importers.events_csv import EventsCsvImporter
 from analytics.importers.followers_csv import FollowersCsvImporter
 from analytics.importers.mentions_brandwatch import BrandwatchImporter
 from analytics.importers.x_account_overview import XAccountOverviewImporter
+from analytics.importers.x_analytics_legacy import XDailyActivityImporter, XTweetActivityImporter
 from analytics.importers.x_archive import XArchiveImporter
+from analytics.importers.x_archive_csv import XClassicArchiveImporter
+from analytics.importers.x_content import XContentImporter
 
 _READERS: tuple[Importer, ...] = (
     XArchiveImporter(),
     XAccountOverviewImporter(),
+    XTweetActivityImporter(),
+    XDailyActivityImporter(),
+    XContentImporter(),
+    XClassicArchiveImporter(),
     BrandwatchImporter(),
     FollowersCsvImporter(),
     EventsCsvImporter(),
