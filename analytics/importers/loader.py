@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from analytics.errors import ReboundError
-from analytics.importers import registry
+from analytics.importers import damage, registry
 from analytics.importers.base import ImportOptions, ParsedFile, Source
 from analytics.queries import sql
 from analytics.store import transaction
@@ -55,7 +55,7 @@ def parse_source(source: Source, options: ImportOptions | None = None, format: s
     reader = registry.by_name(format) if format else registry.detect(source)
     parsed = reader.parse(source, options or ImportOptions())
     _check_frames(parsed)
-    return parsed
+    return damage.repair(parsed, source)  # every reader gets spreadsheet-damage checks (damage.py)
 
 
 def import_source(con: duckdb.DuckDBPyConnection, source: Source, options: ImportOptions | None = None,

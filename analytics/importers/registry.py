@@ -11,6 +11,8 @@ from analytics.importers.base import Importer, Source
 from analytics.importers.events_csv import EventsCsvImporter
 from analytics.importers.followers_csv import FollowersCsvImporter
 from analytics.importers.mentions_brandwatch import BrandwatchImporter
+from analytics.importers.mentions_generic import GenericMentionsImporter
+from analytics.importers.mentions_meltwater import MeltwaterImporter
 from analytics.importers.x_account_overview import XAccountOverviewImporter
 from analytics.importers.x_analytics_legacy import XDailyActivityImporter, XTweetActivityImporter
 from analytics.importers.x_archive import XArchiveImporter
@@ -25,8 +27,10 @@ _READERS: tuple[Importer, ...] = (
     XContentImporter(),
     XClassicArchiveImporter(),
     BrandwatchImporter(),
+    MeltwaterImporter(),
     FollowersCsvImporter(),
     EventsCsvImporter(),
+    GenericMentionsImporter(),
 )
 
 
