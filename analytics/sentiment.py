@@ -106,10 +106,16 @@ def score_distinct(texts: Sequence[str], profile: str = DEFAULT_PROFILE,
 
 
 def _distinct(texts: Iterable[object]) -> tuple[list[str], np.ndarray]:
-    """Normalise ``texts``; return the distinct normalised texts and, per input, the index of its distinct text."""
+    """Normalise ``texts``; return the distinct normalised texts and, per input, the index of its distinct text.
+
+    Raw duplicates (the common case: retweets, copies) are found before normalising, so each is normalised once.
+    """
+    raw_positions: dict[object, int] = {}
+    raw_index = [raw_positions.setdefault(t, len(raw_positions)) for t in texts]
     positions: dict[str, int] = {}
-    index = [positions.setdefault(normalise_text(t), len(positions)) for t in texts]
-    return list(positions), np.asarray(index, dtype=np.int64)
+    raw_to_distinct = np.fromiter((positions.setdefault(normalise_text(t), len(positions)) for t in raw_positions),
+                                  dtype=np.int64, count=len(raw_positions))
+    return list(positions), raw_to_distinct[np.asarray(raw_index, dtype=np.int64)]
 
 
 def _frame(scores: np.ndarray) -> pd.DataFrame:
@@ -136,19 +142,18 @@ def score_texts_cached(con: duckdb.DuckDBPyConnection, texts: Iterable[str], pro
     (and stored). Same result as ``score_texts``; a warm cache turns scoring into one hash join."""
     check_profile(profile)
     distinct, index = _distinct(texts)
-    hashes = pd.DataFrame({"text_hash": [text_hash(t) for t in distinct]})
+    hashes = pd.DataFrame({"idx": np.arange(len(distinct)), "text_hash": [text_hash(t) for t in distinct]})
     cur = con.cursor()
     try:
         cur.register("wanted_hashes", hashes)
         found = cur.execute(sql("sentiment_cached_scores"),
-                            {"profile": profile, "version": model_version(profile)}).df()
+                            {"profile": profile, "version": model_version(profile)}).fetchnumpy()
         cur.unregister("wanted_hashes")
     finally:
         cur.close()
     scores = np.full((len(distinct), 4), np.nan)
-    position = pd.Series(np.arange(len(distinct)), index=hashes["text_hash"])
-    if not found.empty:
-        scores[position[found["text_hash"]].to_numpy()] = found[SCORE_COLUMNS].to_numpy()
+    if len(found["idx"]):
+        scores[np.asarray(found["idx"])] = np.column_stack([np.asarray(found[c]) for c in SCORE_COLUMNS])
     missing = np.flatnonzero(np.isnan(scores[:, 0]))
     if len(missing):
         new = score_distinct([distinct[i] for i in missing], profile, progress)
