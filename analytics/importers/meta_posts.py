@@ -23,6 +23,7 @@ character); ``repair_mojibake`` undoes that and is applied to every text field, 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from analytics.errors import ReboundError
 from analytics.importers.base import (
@@ -46,42 +47,44 @@ PUBLISH_TIME_FORMATS = ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%
 SNIFF_CONFIDENCE = 95
 """Both headers are distinctive (``Page ID``/``Account ID`` beside ``Post ID``), so a match is near certain."""
 
-_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
-"""A UTF-8 lead byte followed by a continuation byte, both read as Latin-1: the signature of Meta's mojibake."""
+_CP1252_SPECIALS = bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore")
+"""The characters cp1252 puts at bytes 0x80–0x9F (``€``, ``’``, ``—`` …): mojibake that went through Windows-1252."""
+_MOJIBAKE_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
+"""A run of characters that could each stand for one byte (Latin-1, or cp1252's replacements for 0x80–0x9F)."""
 
 
 def repair_mojibake(text: str) -> str:
     """Undo Meta's "Download your information" mojibake (``'itâ\\x80\\x99s'`` → ``'it’s'``) where it round-trips.
 
-    Meta writes each UTF-8 byte as its own ``\\u00XX`` character. Re-encoding those characters as Latin-1 gives the
-    original bytes back; when the result is valid UTF-8 it is the real text. Text that does not round-trip (real
-    Latin-1 like ``café``, or text already holding characters above U+00FF) is returned unchanged, so the repair is
-    safe on text that was never broken. The cp1252 variant (``â€™``, from a file decoded as Windows-1252 on the way)
-    is repaired the same way.
+    Meta writes each UTF-8 byte as its own ``\\u00XX`` character. Re-encoding such a run of characters as Latin-1
+    gives the original bytes back; when they are valid UTF-8 they are the real text. Each run is repaired on its own,
+    so a text mixing repaired and intact characters is fixed too, and a run that does not round-trip (real Latin-1
+    like ``café``, a lone ``£`` or ``–``) is left unchanged: the repair is safe on text that was never broken. The
+    cp1252 variant (``â€™``, from a file decoded as Windows-1252 on the way) is repaired the same way.
     """
-    if not text or text.isascii() or not _MOJIBAKE_HINT.search(_as_latin1_view(text)):
+    if not text or text.isascii():
         return text
+    return _MOJIBAKE_RUN.sub(_repair_run, text)
+
+
+def _repair_run(match: re.Match[str]) -> str:
+    run = match.group(0)
     for codec in ("latin-1", "cp1252"):
         try:
-            repaired = text.encode(codec).decode("utf-8")
+            return run.encode(codec).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if repaired != text:
-            return repaired
-    return text
-
-
-def _as_latin1_view(text: str) -> str:
-    """``text`` with cp1252's C1 replacements (``€``, ``™`` …) mapped back to the bytes they stand for."""
-    try:
-        return text.encode("cp1252").decode("latin-1")
-    except UnicodeEncodeError:
-        return text
+    return run
 
 
 def page_handle(name: str) -> str | None:
-    """A Facebook page name as an account handle: ``"Lumen Fibre"`` → ``lumenfibre`` (letters of any script kept)."""
-    return normalise_handle(re.sub(r"[\W_]+", "", name or "")) or None
+    """A Facebook page name as an account handle: ``"Lumen Fibre"`` → ``lumenfibre``.
+
+    Letters, digits and combining marks of any script are kept (Bengali vowel signs are marks, not ``\\w``), so a
+    page named in another script still gets a readable handle; spaces, punctuation and symbols are dropped.
+    """
+    kept = "".join(ch for ch in (name or "") if unicodedata.category(ch)[0] in "LNM")
+    return normalise_handle(kept) or None
 
 
 class MetaPostsImporter(Importer):

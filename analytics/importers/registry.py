@@ -10,9 +10,13 @@ from analytics.errors import ReboundError
 from analytics.importers.base import Importer, Source
 from analytics.importers.events_csv import EventsCsvImporter
 from analytics.importers.followers_csv import FollowersCsvImporter
+from analytics.importers.linkedin import LinkedInImporter
+from analytics.importers.mastodon import MastodonImporter
 from analytics.importers.mentions_brandwatch import BrandwatchImporter
 from analytics.importers.mentions_generic import GenericMentionsImporter
 from analytics.importers.mentions_meltwater import MeltwaterImporter
+from analytics.importers.meta_daily import FacebookInsightsLegacyImporter, MetaDailyMetricImporter
+from analytics.importers.meta_posts import MetaPostsImporter
 from analytics.importers.x_account_overview import XAccountOverviewImporter
 from analytics.importers.x_analytics_legacy import XDailyActivityImporter, XTweetActivityImporter
 from analytics.importers.x_archive import XArchiveImporter
@@ -28,6 +32,11 @@ _READERS: tuple[Importer, ...] = (
     XClassicArchiveImporter(),
     BrandwatchImporter(),
     MeltwaterImporter(),
+    MetaPostsImporter(),
+    MetaDailyMetricImporter(),
+    FacebookInsightsLegacyImporter(),
+    LinkedInImporter(),
+    MastodonImporter(),
     FollowersCsvImporter(),
     EventsCsvImporter(),
     GenericMentionsImporter(),

@@ -215,7 +215,8 @@ def formula_warning(count: int) -> str | None:
     """The warning for ``count`` formula-prefixed cells, or None when there are none."""
     if not count:
         return None
-    return (f"{count} cell{'s' if count != 1 else ''} start with '=' (a spreadsheet formula or Excel's escape); "
+    verb = "cell starts" if count == 1 else "cells start"
+    return (f"{count} {verb} with '=' (a spreadsheet formula or Excel's escape); "
             "kept exactly as text, never evaluated: check the file was not damaged by a spreadsheet re-save.")
 
 

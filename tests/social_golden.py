@@ -1,0 +1,86 @@
+"""Golden files for the Meta, LinkedIn and Mastodon readers: a parsed file as JSON, compared exactly.
+
+``tests/golden/<family>/<name>.json`` holds everything the reader hands the loader. Run the tests with
+``REBOUND_UPDATE_GOLDEN=1`` to (re)write them after an intended change, then review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from analytics import store
+from analytics.importers import ImportOptions, Source, import_source
+from analytics.importers.base import ParsedFile
+
+TESTS = Path(__file__).resolve().parent
+GOLDEN = TESTS / "golden"
+FIXTURES = TESTS / "fixtures"
+UPDATE_ENV = "REBOUND_UPDATE_GOLDEN"
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [{column: _cell(value) for column, value in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def render(parsed: ParsedFile) -> dict:
+    """Everything a reader hands the loader, in a stable JSON shape."""
+    return {
+        "format": parsed.format,
+        "rows_read": parsed.rows_read,
+        "assumed_zone": parsed.assumed_zone,
+        "warnings": parsed.warnings,
+        "rejected": [{"line": r.line, "reason": r.reason} for r in parsed.rejected],
+        "accounts": _records(parsed.accounts),
+        "posts": _records(parsed.posts),
+        "account_daily": _records(parsed.account_daily),
+        "events": _records(parsed.events),
+    }
+
+
+def assert_golden(family: str, name: str, parsed: ParsedFile) -> None:
+    """Compare ``parsed`` with ``golden/<family>/<name>.json``; with ``REBOUND_UPDATE_GOLDEN=1`` write it instead."""
+    actual = render(parsed)
+    path = GOLDEN / family / f"{name}.json"
+    if os.environ.get(UPDATE_ENV) == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run with {UPDATE_ENV}=1 to create it"
+    assert actual == json.loads(path.read_text(encoding="utf-8")), f"{name} differs from {path}"
+
+
+def fixture(family: str, name: str) -> Source:
+    """A committed fixture file as a ``Source`` under a neutral name, so nothing can depend on its file name."""
+    return Source("upload.bin", (FIXTURES / family / name).read_bytes())
+
+
+def import_bytes(con, name: str, data: bytes, **options):
+    """Import ``data`` through the real loader (detection included) and return the report."""
+    return import_source(con, Source(name, data), ImportOptions(**options))
+
+
+def assert_refused_unchanged(con, name: str, data: bytes, expect: str, **options) -> str:
+    """Import ``data``, expect a one-line refusal mentioning ``expect`` and an unchanged store; return the error."""
+    before = store.table_counts(con)
+    report = import_bytes(con, name, data, **options)
+    assert report.error, f"{name} was not refused"
+    assert "\n" not in report.error
+    assert expect.lower() in report.error.lower(), report.error
+    assert store.table_counts(con) == before
+    return report.error
