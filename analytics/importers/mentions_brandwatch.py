@@ -1,15 +1,19 @@
-"""Brandwatch Consumer Research mention exports (export-formats.md §8.1).
+"""Brandwatch Consumer Research mention exports, CSV or XLSX (export-formats.md §8.1).
 
 Metadata lines (``Report:``, ``Brand:``, ``From:``, ``To:``, ``Label:``) sit above the header, which is found by its
-``Query Id`` column. Each row is a mention of the brand the query tracks: the account it is about is the one the user
-chose, else the ``Query Name`` (as a handle). Dates carry no zone; the assumed zone is a setting recorded on the
-import.
+``Query Id`` column: line 6 of the CSV, row 7 of the XLSX in the exports described, anywhere in the first 20 here.
+Each row is a mention of the brand the query tracks: the account it is about is the one the user chose, else the
+``Query Name`` (as a handle). The UI export's date format is unverified [L], so ``Date`` is read by
+``damage.TimeParser`` (ISO-like shapes, with or without fractions or zone; day/month order fitted once per file);
+dates without a zone are placed in the assumed zone, a setting recorded on the import. Brandwatch's own ``Sentiment``
+is not imported (posts has no column for it and Rebound scores every text the same way); a warning says so.
 """
 
 from __future__ import annotations
 
 import re
 
+from analytics.errors import ReboundError
 from analytics.importers.base import (
     ACCOUNT_COLUMNS,
     POST_COLUMNS,
@@ -20,12 +24,15 @@ from analytics.importers.base import (
     canonical_frame,
     normalise_handle,
 )
-from analytics.importers.tabular import convert_records, header_matches, parse_local_time, read_table
+from analytics.importers.damage import TimeParser
+from analytics.importers.tabular import convert_records, header_matches, read_table
 from analytics.importers.textfile import parse_count
+from analytics.importers.xlsx_table import is_xlsx, read_sheet, sheet_head_matches
 
 REQUIRED = ("Query Id", "Query Name", "Date")
-DATE_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S.%f%z",
-                "%Y-%m-%dT%H:%M:%S%z")
+SNIFF_CONFIDENCE = 90
+TIME_SAMPLE_ROWS = 500
+"""Rows used to fit the file's date format before reading every row."""
 PAGE_TYPE_PLATFORM = {"twitter": "x", "x": "x", "facebook": "facebook", "instagram": "instagram",
                       "linkedin": "linkedin"}
 _STATUS_ID = re.compile(r"/status(?:es)?/(\d+)")
@@ -38,14 +45,23 @@ def query_handle(name: str) -> str | None:
 
 class BrandwatchImporter(Importer):
     name = "brandwatch"
-    label = "Brandwatch mentions export (CSV)"
+    label = "Brandwatch mentions export (CSV or XLSX)"
 
     def sniff(self, source: Source) -> int:
-        return 90 if header_matches(source, REQUIRED) else 0
+        if is_xlsx(source):
+            return SNIFF_CONFIDENCE if sheet_head_matches(source, REQUIRED) else 0
+        return SNIFF_CONFIDENCE if header_matches(source, REQUIRED) else 0
 
     def parse(self, source: Source, options: ImportOptions) -> ParsedFile:
-        table = read_table(source, REQUIRED)
+        if is_xlsx(source):
+            table = read_sheet(source, REQUIRED)
+            if not table.records:
+                raise ReboundError(f"{source.name} has a header but no rows.", title="Empty file")
+        else:
+            table = read_table(source, REQUIRED)
         chosen = normalise_handle(options.account)
+        times = TimeParser(assumed_zone=options.assumed_zone)
+        times.fit([record.get("date", "") for _, record in table.records[:TIME_SAMPLE_ROWS]])
 
         def convert(record: dict[str, str]) -> dict:
             account = chosen or query_handle(record.get("query name", ""))
@@ -65,7 +81,7 @@ class BrandwatchImporter(Importer):
             return {
                 "platform": platform, "post_id": post_id, "author": normalise_handle(record.get("author")),
                 "account": account, "role": "mention",
-                "created_at": parse_local_time(record["date"], DATE_FORMATS, options.assumed_zone),
+                "created_at": times.parse(record["date"]),
                 "text": text, "lang": record.get("language", "").strip().lower() or None,
                 "in_reply_to_handle": normalise_handle(record.get("twitter reply to")),
                 "is_repost": entry_type == "share" or text.startswith("RT @"),
@@ -79,5 +95,10 @@ class BrandwatchImporter(Importer):
         rows, rejected = convert_records(table, convert)
         posts = canonical_frame(rows, POST_COLUMNS)
         accounts = posts[["platform", "account"]].drop_duplicates().rename(columns={"account": "handle"})
+        warnings = times.warnings("Date")
+        if "sentiment" in table.header:
+            warnings.append("Brandwatch's own Sentiment column was not imported: Rebound scores every text itself, "
+                            "the same way for every source.")
         return ParsedFile(format=self.name, rows_read=len(table.records), posts=posts, rejected=rejected,
-                          assumed_zone=options.assumed_zone, accounts=canonical_frame(accounts, ACCOUNT_COLUMNS))
+                          warnings=warnings, assumed_zone=None if rows and times.all_zoned else options.assumed_zone,
+                          accounts=canonical_frame(accounts, ACCOUNT_COLUMNS))

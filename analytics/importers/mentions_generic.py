@@ -492,8 +492,9 @@ class GenericMentionsImporter(Importer):
                             "chosen): stored as platform 'other'. Choose the platform to match other exports.")
         if counters["bad_counts"]:
             warnings.append(f"{counters['bad_counts']:,} engagement cells were not numbers; left empty.")
-        if times.counts["zoneless"]:
-            warnings.append(f"{times.counts['zoneless']:,} times had no zone; read in {options.assumed_zone} (the "
+        zoneless = times.counts["zoneless"] - times.counts["damaged"]  # the re-save warning already says so
+        if zoneless:
+            warnings.append(f"{zoneless:,} times had no zone; read in {options.assumed_zone} (the "
                             "import's assumed zone).")
         warnings.extend(times.warnings(mapping["time"]))
         posts = canonical_frame(rows, POST_COLUMNS)
@@ -553,3 +554,19 @@ def options_with_saved_mapping(con: duckdb.DuckDBPyConnection, source: Source, o
     merged = {**mapping, **(options.mapping or {})}
     return ImportOptions(account=options.account, assumed_zone=options.assumed_zone, mapping=merged,
                          platform=options.platform), name
+
+
+def prepare_options(con: duckdb.DuckDBPyConnection, source: Source, options: ImportOptions
+                    ) -> tuple[ImportOptions, dict[str, str], str | None]:
+    """Everything the CLI and the Import page do before importing a generic file, in one place.
+
+    Applies a saved mapping for this header (the user's own entries win), resolves the proposal, and returns the
+    options carrying the full mapping used, that mapping, and the saved mapping's name (or ``None``). Raises
+    ``ReboundError`` naming the candidates when a required field is ambiguous.
+    """
+    options, saved_name = options_with_saved_mapping(con, source, options)
+    proposal = propose_for(source)
+    mapping = resolve_mapping(proposal, options, source.name)
+    resolved = ImportOptions(account=options.account, assumed_zone=options.assumed_zone, mapping=mapping,
+                             platform=options.platform)
+    return resolved, mapping, saved_name
