@@ -2,12 +2,14 @@
 
 Its ``New follows`` and ``Unfollows`` are the only follower trend X gives: daily deltas, not a total. Dates read
 ``"Fri, Mar 21, 2025"`` with no zone (X's days are UTC). The file does not name its account, so the user says whose
-it is. Overlapping exports merge per day with the newest import winning, because X revises its latest days.
+it is (a screen name in front of the file name, ``<handle>_account_overview_analytics.csv``, is used with a warning
+when they do not). Overlapping exports merge per day with the newest import winning, because X revises its latest days.
 """
 
 from __future__ import annotations
 
-from analytics.errors import ReboundError
+import re
+
 from analytics.importers.base import (
     ACCOUNT_COLUMNS,
     DAILY_COLUMNS,
@@ -16,13 +18,14 @@ from analytics.importers.base import (
     ParsedFile,
     Source,
     canonical_frame,
-    normalise_handle,
 )
-from analytics.importers.tabular import convert_records, header_matches, parse_local_time, read_table
+from analytics.importers.tabular import convert_records, header_matches, parse_local_time
 from analytics.importers.textfile import parse_count
+from analytics.importers.x_common import read_x_csv, resolve_account
 
 REQUIRED = ("Date", "Impressions", "New follows", "Unfollows")
 DATE_FORMATS = ("%a, %b %d, %Y", "%a %b %d %Y", "%Y-%m-%d")
+_FILE_NAME = re.compile(r"^([A-Za-z0-9_]+?)_account_overview_analytics")
 
 
 class XAccountOverviewImporter(Importer):
@@ -33,11 +36,8 @@ class XAccountOverviewImporter(Importer):
         return 90 if header_matches(source, REQUIRED) else 0
 
     def parse(self, source: Source, options: ImportOptions) -> ParsedFile:
-        handle = normalise_handle(options.account)
-        if not handle:
-            raise ReboundError(f"{source.name} does not name its account; choose whose analytics these are "
-                               "(--account HANDLE).", title="Account needed")
-        table = read_table(source, REQUIRED)
+        table = read_x_csv(source, REQUIRED)
+        handle, warnings = resolve_account(source, options.account, (), _FILE_NAME)
 
         def convert(record: dict[str, str]) -> dict:
             day = parse_local_time(record["date"], DATE_FORMATS, "UTC").tz_localize(None).normalize()
@@ -55,7 +55,7 @@ class XAccountOverviewImporter(Importer):
 
         rows, rejected = convert_records(table, convert)
         return ParsedFile(
-            format=self.name, rows_read=len(table.records), rejected=rejected, assumed_zone="UTC",
+            format=self.name, rows_read=len(table.records), rejected=rejected, warnings=warnings, assumed_zone="UTC",
             account_daily=canonical_frame(rows, DAILY_COLUMNS),
             accounts=canonical_frame([{"platform": "x", "handle": handle, "is_own": True}], ACCOUNT_COLUMNS),
         )
