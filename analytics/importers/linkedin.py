@@ -75,8 +75,7 @@ def sheet_kind(header: list[str]) -> str | None:
     if "date" in cells and "total followers" in cells and cells & {
             "organic followers", "sponsored followers", "followers organic", "followers sponsored"}:
         return "followers"
-    if "date" in cells and any(c.startswith("impressions") for c in cells) and any(
-            c.startswith(("clicks", "reactions")) for c in cells):
+    if "date" in cells and cells & {"impressions (total)", "impressions (organic)"}:
         return "metrics"
     return None
 

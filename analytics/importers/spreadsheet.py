@@ -82,7 +82,7 @@ def sheet_names(source: Source) -> list[str]:
     """The sheet names of a workbook, cheaply, for ``sniff``; ``[]`` when it cannot be opened."""
     if source.data.startswith(OLE2_MAGIC):
         try:
-            return list(xlrd.open_workbook(file_contents=source.data, on_demand=True).sheet_names())
+            return list(_open_xls(source).sheet_names())
         except _XLS_ERRORS:
             return []
     import openpyxl
@@ -159,7 +159,7 @@ def _read_xlsx(source: Source) -> list[Grid]:
 
 def _read_xls(source: Source) -> list[Grid]:
     try:
-        book = xlrd.open_workbook(file_contents=source.data, on_demand=True)
+        book = _open_xls(source)
     except _XLS_ERRORS as exc:
         if ENCRYPTED_PACKAGE in source.data:
             raise ReboundError(f"{source.name} is password-protected; open it in Excel, remove the password and "
@@ -182,6 +182,12 @@ def _read_xls(source: Source) -> list[Grid]:
     finally:
         book.release_resources()
     return grids
+
+
+def _open_xls(source: Source) -> xlrd.Book:
+    """Open BIFF data with xlrd's diagnostics captured: by default it prints them to stdout, which would corrupt the
+    CLI's ``--json`` output."""
+    return xlrd.open_workbook(file_contents=source.data, on_demand=True, logfile=io.StringIO())
 
 
 def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
