@@ -197,3 +197,11 @@ def test_account_overview_takes_a_handle_in_front_of_the_file_name_or_asks():
     assert set(parsed.account_daily["account"]) == {"kaiadevintern"} and any("file name" in w for w in parsed.warnings)
     with pytest.raises(ReboundError, match="--account"):
         parse_source(Source("account_overview_analytics.csv", OVERVIEW.read_bytes()), ImportOptions())
+
+
+@pytest.mark.parametrize("cell", ["9" * 400, "9" * 25, "-5"])
+def test_absurd_counts_reject_the_row_not_the_import(cell):
+    text = CONTENT_2026.read_text().replace('"1,870"', cell)
+    parsed = parse_source(Source("content.csv", text.encode()), ImportOptions())
+    assert len(parsed.posts) == 1 and parsed.rejected[0].line == 3
+    assert "count" in parsed.rejected[0].reason

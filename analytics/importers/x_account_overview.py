@@ -20,8 +20,7 @@ from analytics.importers.base import (
     canonical_frame,
 )
 from analytics.importers.tabular import convert_records, header_matches, parse_local_time
-from analytics.importers.textfile import parse_count
-from analytics.importers.x_common import read_x_csv, resolve_account
+from analytics.importers.x_common import count, read_x_csv, resolve_account
 
 REQUIRED = ("Date", "Impressions", "New follows", "Unfollows")
 DATE_FORMATS = ("%a, %b %d, %Y", "%a %b %d %Y", "%Y-%m-%d")
@@ -43,14 +42,14 @@ class XAccountOverviewImporter(Importer):
             day = parse_local_time(record["date"], DATE_FORMATS, "UTC").tz_localize(None).normalize()
             return {
                 "platform": "x", "account": handle, "day": day,
-                "new_follows": parse_count(record.get("new follows")),
-                "unfollows": parse_count(record.get("unfollows")),
-                "impressions": parse_count(record.get("impressions")),
-                "engagements": parse_count(record.get("engagements")),
-                "likes": parse_count(record.get("likes")),
-                "reposts": parse_count(record.get("reposts")),
-                "replies": parse_count(record.get("replies")),
-                "posts_published": parse_count(record.get("create post")),
+                "new_follows": count(record.get("new follows")),
+                "unfollows": count(record.get("unfollows")),
+                "impressions": count(record.get("impressions")),
+                "engagements": count(record.get("engagements")),
+                "likes": count(record.get("likes")),
+                "reposts": count(record.get("reposts")),
+                "replies": count(record.get("replies")),
+                "posts_published": count(record.get("create post")),
             }
 
         rows, rejected = convert_records(table, convert)

@@ -27,10 +27,10 @@ from analytics.importers.base import (
     canonical_frame,
 )
 from analytics.importers.tabular import convert_records, header_matches, parse_local_time
-from analytics.importers.textfile import parse_count
 from analytics.importers.x_common import (
     MAX_POST_TEXT_CHARS,
     check_ids_intact,
+    count,
     handle_from_status_url,
     post_id,
     read_x_csv,
@@ -50,7 +50,7 @@ _DAILY_FILE_NAME = re.compile(r"daily_tweet_activity_metrics_([A-Za-z0-9_]+?)_\d
 
 def _likes(record: dict[str, str]) -> int | None:
     """``likes`` in files from 2016 on, ``favorites`` in the 2015 generation."""
-    return parse_count(record["likes"] if "likes" in record else record.get("favorites"))
+    return count(record["likes"] if "likes" in record else record.get("favorites"))
 
 
 class XTweetActivityImporter(Importer):
@@ -78,11 +78,11 @@ class XTweetActivityImporter(Importer):
                 "platform": "x", "post_id": tweet_id, "author": handle, "account": handle, "role": "own",
                 "created_at": parse_local_time(record["time"], TWEET_TIME_FORMATS, ANALYTICS_ZONE),
                 "text": text,
-                "impressions": parse_count(record["impressions"]),
-                "engagements": parse_count(record.get("engagements")),
+                "impressions": count(record["impressions"]),
+                "engagements": count(record.get("engagements")),
                 "likes": _likes(record),
-                "reposts": parse_count(record.get("retweets")),
-                "replies": parse_count(record.get("replies")),
+                "reposts": count(record.get("retweets")),
+                "replies": count(record.get("replies")),
                 "url": record.get("tweet permalink") or f"https://x.com/{handle}/status/{tweet_id}",
             }
 
@@ -115,12 +115,12 @@ class XDailyActivityImporter(Importer):
             day = parse_local_time(record["date"], DAY_FORMATS, ANALYTICS_ZONE).tz_localize(None).normalize()
             return {
                 "platform": "x", "account": handle, "day": day,
-                "posts_published": parse_count(record["tweets published"]),
-                "impressions": parse_count(record["impressions"]),
-                "engagements": parse_count(record["engagements"]),
+                "posts_published": count(record["tweets published"]),
+                "impressions": count(record["impressions"]),
+                "engagements": count(record["engagements"]),
                 "likes": _likes(record),
-                "reposts": parse_count(record.get("retweets")),
-                "replies": parse_count(record.get("replies")),
+                "reposts": count(record.get("retweets")),
+                "replies": count(record.get("replies")),
             }
 
         rows, rejected = convert_records(table, convert)

@@ -42,8 +42,8 @@ from analytics.importers.base import (
     normalise_handle,
 )
 from analytics.importers.safe_zip import SafeZip, is_zip
-from analytics.importers.textfile import parse_count, sniff_text
-from analytics.importers.x_common import MAX_POST_TEXT_CHARS
+from analytics.importers.textfile import sniff_text
+from analytics.importers.x_common import MAX_COUNT, MAX_POST_TEXT_CHARS, count
 
 TWEET_FILES = ("data/tweets.js", "data/tweet.js")
 X_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"
@@ -323,8 +323,8 @@ def _tweet_row(tweet: dict | None, handle: str, deleted: bool) -> dict:
         "is_repost": text.startswith("RT @"),
         "is_deleted": deleted,
         "deleted_at": _x_time(tweet["deleted_at"]) if deleted and tweet.get("deleted_at") else None,
-        "likes": parse_count(tweet.get("favorite_count")),
-        "reposts": parse_count(tweet.get("retweet_count")),
+        "likes": count(tweet.get("favorite_count")),
+        "reposts": count(tweet.get("retweet_count")),
         "url": f"https://x.com/{handle}/status/{post_id}",
     }
 
@@ -350,9 +350,10 @@ def _manifest_follower_count(manifest: dict | None) -> int | None:
     if not isinstance(files, list) or not files:
         return None
     try:
-        return sum(int(f.get("count", 0)) for f in files)
+        total = sum(int(f.get("count", 0)) for f in files)
     except (TypeError, ValueError, AttributeError):
         return None
+    return total if 0 <= total <= MAX_COUNT else None
 
 
 def _generation_day(manifest: dict | None) -> pd.Timestamp | None:

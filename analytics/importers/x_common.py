@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from analytics.errors import ReboundError
 from analytics.importers.base import Source, normalise_handle
-from analytics.importers.textfile import CsvTable, decode, read_csv
+from analytics.importers.textfile import CsvTable, decode, parse_count, read_csv
 
 MAX_LINE_CHARS = 1_000_000
 """Longest physical line an X CSV may have (1,000,000 characters). A post is at most 25,000 characters, so a longer
@@ -22,6 +22,10 @@ line is a damaged or hostile file; refusing it up front keeps the CSV parser fro
 
 MAX_POST_TEXT_CHARS = 100_000
 """Longest post text we keep (100,000 characters; X's own limit for long posts is 25,000). Longer rows are rejected."""
+
+MAX_COUNT = 10**15
+"""Largest count (impressions, likes, …) we accept. X's most-viewed posts have a few billion impressions; a bigger
+number is a damaged cell, and one past 2^63 would not even fit the store's integer columns."""
 
 DAMAGED_ID_SHARE = 0.5
 """Share of rows whose ids look spreadsheet-damaged above which the whole file is refused (the ids are lost)."""
@@ -95,6 +99,20 @@ def resolve_account(source: Source, chosen: str | None, in_file: Iterable[str | 
         return handle, warnings
     raise ReboundError(f"{source.name} does not say whose account it is; choose it with --account HANDLE.",
                        title="Account needed")
+
+
+def count(value: object) -> int | None:
+    """A count cell (``"424.0"``, ``"1,234"``, ``"-"``) as ``parse_count`` reads it, refusing absurd sizes.
+
+    ``ValueError`` (a row rejection) for a value over ``MAX_COUNT`` or one so long that it overflows a float.
+    """
+    try:
+        number = parse_count(value)
+    except OverflowError as exc:
+        raise ValueError(f"count {str(value)[:20]!r}… is not a real count") from exc
+    if number is not None and not 0 <= number <= MAX_COUNT:
+        raise ValueError(f"count {number} is outside 0..{MAX_COUNT:,} (MAX_COUNT)")
+    return number
 
 
 def post_id(value: object) -> str:

@@ -24,10 +24,10 @@ from analytics.importers.base import (
     canonical_frame,
 )
 from analytics.importers.tabular import convert_records, header_matches, parse_local_time
-from analytics.importers.textfile import parse_count
 from analytics.importers.x_common import (
     MAX_POST_TEXT_CHARS,
     check_ids_intact,
+    count,
     handle_from_status_url,
     post_id,
     read_x_csv,
@@ -67,11 +67,11 @@ class XContentImporter(Importer):
                 "platform": "x", "post_id": identifier, "author": handle, "account": handle, "role": "own",
                 "created_at": day + pd.Timedelta(hours=DAY_ONLY_HOUR),
                 "text": text,
-                "impressions": parse_count(record["impressions"]),
-                "engagements": parse_count(record.get("engagements")),
-                "likes": parse_count(record.get("likes")),
-                "reposts": parse_count(record.get("reposts")),
-                "replies": parse_count(record.get("replies")),
+                "impressions": count(record["impressions"]),
+                "engagements": count(record.get("engagements")),
+                "likes": count(record.get("likes")),
+                "reposts": count(record.get("reposts")),
+                "replies": count(record.get("replies")),
                 "url": _link(record) or f"https://x.com/{handle}/status/{identifier}",
             }
 
