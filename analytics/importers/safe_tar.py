@@ -76,8 +76,8 @@ def read_members(source: Source, wanted: set[str]) -> dict[str, bytes]:
                 if name is None or name in found:
                     continue
                 if member.size > MAX_TAR_MEMBER_BYTES:
-                    raise _refuse(source, f"entry {member.name!r} is {member.size / 2**20:.0f} MiB, over the "
-                                          f"{MAX_TAR_MEMBER_BYTES // 2**20} MiB limit (MAX_TAR_MEMBER_BYTES)")
+                    raise _refuse(source, f"entry {member.name!r} is {member.size:,} bytes, over the "
+                                          f"{MAX_TAR_MEMBER_BYTES:,}-byte limit (MAX_TAR_MEMBER_BYTES)")
                 handle = archive.extractfile(member)
                 data = handle.read(MAX_TAR_MEMBER_BYTES + 1) if handle else b""
                 if len(data) != member.size:
