@@ -58,6 +58,8 @@ EXCEL_SERIAL_MAX = 50_000
 EXCEL_EPOCH = datetime(1899, 12, 30)
 """Day zero of Excel's 1900 date system (day 60 is the fictitious 1900-02-29, hence the 30th)."""
 
+SECONDS_PER_DAY = 86_400
+
 TIME_FIT_SAMPLE = 300
 """How many non-empty values of a time column are tried against each format to choose the column's format."""
 
@@ -304,7 +306,8 @@ class TimeParser:
     def _numeric(self, text: str) -> pd.Timestamp | None:
         if _SERIAL.match(text) and EXCEL_SERIAL_MIN <= float(text) <= EXCEL_SERIAL_MAX:
             self.counts["serial"] += 1
-            return self._utc(EXCEL_EPOCH + timedelta(days=float(text)))
+            # Serials carry a day fraction; rounding to the second undoes its binary-float error (…51.999997).
+            return self._utc(EXCEL_EPOCH + timedelta(seconds=round(float(text) * SECONDS_PER_DAY)))
         if _EPOCH_MS.match(text) or _EPOCH_S.match(text):
             self.counts["epoch"] += 1
             seconds = int(text) / (1000 if len(text) == 13 else 1)

@@ -234,7 +234,12 @@ def propose_mapping(header: list[str], sample_rows: list[dict[str, str]]) -> Map
             score = _score(name, column, values[column], sample_rows, text_column, stats)
             if score >= MIN_CANDIDATE_SCORE:
                 scores[column] = score
-        ranked = sorted(scores, key=lambda c: (-scores[c], columns.index(c)))
+        # Among equally scored free-text columns the longest is the post (a title or snippet is shorter).
+        length = (lambda c: -float(stats.get((c, "mean"), 0))) if name == "text" else (lambda c: 0.0)
+        ranked = sorted(scores, key=lambda c: (-scores[c], length(c), columns.index(c)))
+        if name == "text" and len(ranked) > 1 and scores[ranked[0]] == scores[ranked[1]] \
+                and length(ranked[0]) < length(ranked[1]):
+            scores[ranked[0]] += 1
         tied = len(ranked) > 1 and scores[ranked[0]] == scores[ranked[1]]
         chosen = ranked[0] if ranked and not tied else None
         if chosen:
@@ -272,7 +277,8 @@ def _content_score(name: str, column: str, values: list[str], rows: list[dict[st
         mean = sum(len(v) for v in values) / len(values)
         wordy = _share(values, lambda v: " " in v) >= CONTENT_SHARE / 2
         fits = mean >= TEXT_MIN_MEAN_CHARS and wordy and not _times(column, values, False, stats)
-        return CONTENT_WEAK if fits else 0
+        stats[(column, "mean")] = mean
+        return CONTENT_STRONG if fits else 0
     if name == "time":
         return CONTENT_STRONG if _times(column, values, named, stats) else 0
     if name == "id":
