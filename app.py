@@ -10,6 +10,7 @@ st.set_page_config(page_title="Rebound", page_icon=":material/trending_up:", lay
 
 pages = [
     st.Page("pages/overview.py", title="Overview", icon=":material/timeline:", default=True),
+    st.Page("pages/mentions.py", title="Mentions", icon=":material/forum:"),
 ]
 
 with st.sidebar:

@@ -1,8 +1,8 @@
 """The Overview: one account's daily mention volume, mean sentiment and followers, with its events.
 
-This is the first picture a user sees after importing: did something happen, when, and did it pass. The sentiment is
-the plain daily mean of VADER compound over the day's scored mentions (the sentiment engine's intervals and profiles
-build on it in ``analytics.aggregates``).
+This is the first picture a user sees after importing: did something happen, when, and did it pass. Sentiment is
+``analytics.aggregates.daily_sentiment`` for the workspace's active profile: the daily mean compound with its 95%
+bootstrap interval, corrections applied, non-English mentions left out and counted, low-volume days flagged.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import sentiment
+from analytics import aggregates, sentiment
 from analytics.errors import ReboundError
 from analytics.followers import follower_curve, net_change
 from analytics.queries import fetch_df
@@ -23,20 +23,32 @@ def accounts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return fetch_df(con, "accounts_list")
 
 
+SENTIMENT_COLUMNS = ["scored", "unscored_non_english", "mean_compound", "ci_low", "ci_high", "low_volume"]
+
+
 def daily_overview(con: duckdb.DuckDBPyConnection, account: str, profile: str | None = None) -> pd.DataFrame:
-    """One row per calendar day: ``day, mentions, scored, mean_compound, own_posts, followers, net_followers, …``.
+    """One row per calendar day: ``day, mentions, own_posts, followers, net_followers`` and the sentiment columns
+    ``scored, unscored_non_english, mean_compound, ci_low, ci_high, low_volume`` (NaN/0 on days without mentions).
 
     ``followers`` is the follower curve (known totals, gaps walked with the daily deltas; see
-    ``analytics.followers``). Raises ``ReboundError`` when the account has no data at all.
+    ``analytics.followers``). ``profile=None`` uses the workspace's active profile. Raises ``ReboundError`` when the
+    account has no data at all.
     """
-    frame = fetch_df(con, "overview_daily", account=account, profile=profile or sentiment.DEFAULT_PROFILE,
-                     model_version=sentiment.MODEL_VERSION)
+    frame = fetch_df(con, "overview_daily", account=account)
     if frame.empty:
         raise ReboundError(f"There is no data for {account!r} yet; import its exports or mentions first.",
                            title="No data for this account")
     frame["day"] = pd.to_datetime(frame["day"])
     frame["net_followers"] = net_change(frame)
     frame["followers"] = follower_curve(frame)
+    mood = aggregates.daily_sentiment(con, account=account, role="mention",
+                                      profile=profile or sentiment.active_profile(con))
+    mood = mood.rename(columns={"period": "day"})[["day", *SENTIMENT_COLUMNS]]
+    mood["day"] = pd.to_datetime(mood["day"])
+    frame = frame.merge(mood, on="day", how="left")
+    frame["scored"] = frame["scored"].fillna(0).astype(int)
+    frame["unscored_non_english"] = frame["unscored_non_english"].fillna(0).astype(int)
+    frame["low_volume"] = frame["low_volume"].astype("boolean").fillna(False).astype(bool)
     return frame
 
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from analytics import sentiment
 from ui import overview
 from ui.errors import nothing_to_show, user_errors
+from ui.sentiment import active_profile
 from ui.state import data_version
 
 st.title("Overview")
@@ -18,7 +18,7 @@ labels = {row.handle: f"@{row.handle}" + (" (own)" if row.is_own else "") + f" Â
           for row in accounts.itertuples()}
 account = st.selectbox("Account", list(labels), format_func=lambda handle: labels.get(handle, handle),
                        key="overview_account")
-profile = sentiment.DEFAULT_PROFILE
+profile = active_profile()
 
 with user_errors():
     summary = overview.summary(account, profile, version)
