@@ -22,12 +22,11 @@ import typer
 from analytics import sentiment
 from analytics.cli.app import DbOption, JsonOption, app, emit_json, open_store
 from analytics.errors import ReboundError
-from analytics.importers import ImportOptions, ImportReport, Source, import_source, registry
+from analytics.importers import ImportOptions, ImportReport, Source, registry
 from analytics.importers.base import PLATFORMS
-from analytics.importers.mentions_generic import FIELDS, load_table, mapping_text, prepare_options, save_mapping
+from analytics.importers.flow import import_upload
+from analytics.importers.mentions_generic import FIELDS, mapping_text
 from analytics.importers.tabular import zone as check_zone
-
-GENERIC_FORMAT = "generic"
 
 
 def parse_mapping(value: str | None) -> dict[str, str] | None:
@@ -65,20 +64,9 @@ def import_one(con: duckdb.DuckDBPyConnection, path: Path, options: ImportOption
     """Import one file as the CLI does; returns its report and, for generic files, the mapping used."""
     try:
         source = Source.from_path(path)
-        chosen = format or registry.detect(source).name
-        mapping = None
-        if chosen == GENERIC_FORMAT:
-            options, mapping, _ = prepare_options(con, source, options)
     except ReboundError as exc:
         return ImportReport(path=str(path), error=exc.one_line()), None
-    report = import_source(con, source, options, format=chosen, path=str(path))
-    if mapping and save_as and not report.error:
-        save_mapping(con, save_as, list(_header(source)), mapping)
-    return report, mapping
-
-
-def _header(source: Source) -> tuple[str, ...]:
-    return tuple(load_table(source, max_rows=1).header)
+    return import_upload(con, source, options, format=format, path=str(path), save_as=save_as)
 
 
 @app.command("import")
