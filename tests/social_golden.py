@@ -84,3 +84,42 @@ def assert_refused_unchanged(con, name: str, data: bytes, expect: str, **options
     assert expect.lower() in report.error.lower(), report.error
     assert store.table_counts(con) == before
     return report.error
+
+
+MANGLE_OPS = ("cut", "flip", "insert", "delete")
+
+
+def mangle(data: bytes, ops: list[tuple[str, int, bytes]]) -> bytes:
+    """``data`` damaged by ``ops`` (truncation, overwritten, inserted or deleted bytes), for property tests."""
+    for kind, offset, junk in ops:
+        at = offset % (len(data) + 1)
+        if kind == "cut":
+            data = data[:at]
+        elif kind == "flip":
+            data = data[:at] + junk + data[at + len(junk):]
+        elif kind == "insert":
+            data = data[:at] + junk + data[at:]
+        else:
+            data = data[:at] + data[at + len(junk):]
+    return data
+
+
+def assert_survives(con, reader, data: bytes, options: ImportOptions) -> None:
+    """``reader.sniff`` answers, ``reader.parse`` either parses or raises ``ReboundError``, and an import through the
+    loader that is refused leaves the store unchanged. Any other exception escapes and fails the property test.
+
+    Only this family's reader is exercised (the loader is given its format by name): the other readers' sniffers
+    have their own property tests.
+    """
+    from analytics.errors import ReboundError
+
+    source = Source("fuzz.bin", data)
+    assert 0 <= reader.sniff(source) <= 100
+    try:
+        reader.parse(source, options)
+    except ReboundError as exc:
+        assert "\n" not in exc.one_line()
+    before = store.table_counts(con)
+    report = import_source(con, source, options, format=reader.name)
+    if report.error:
+        assert store.table_counts(con) == before

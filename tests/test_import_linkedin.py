@@ -11,6 +11,8 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analytics import store
 from analytics.importers import ImportOptions, Source
@@ -18,7 +20,15 @@ from analytics.importers.linkedin import LinkedInImporter
 from analytics.importers.registry import detect
 from analytics.importers.spreadsheet import MAX_WORKBOOK_SHEETS, OLE2_MAGIC
 from tests import linkedin_samples as samples
-from tests.social_golden import assert_golden, assert_refused_unchanged, fixture, import_bytes
+from tests.social_golden import (
+    MANGLE_OPS,
+    assert_golden,
+    assert_refused_unchanged,
+    assert_survives,
+    fixture,
+    import_bytes,
+    mangle,
+)
 
 FAMILY = "linkedin"
 CONTENT_NAME = "lumen-fibre_content_1781000000000.xlsx"
@@ -156,3 +166,15 @@ def test_header_too_far_down_is_not_recognised(con):
 
 def test_account_is_needed_when_the_file_name_does_not_say(con):
     assert_refused_unchanged(con, "export.xlsx", _followers(), "--account")
+
+
+_OPS = st.lists(st.tuples(st.sampled_from(MANGLE_OPS), st.integers(0, 20000), st.binary(min_size=1, max_size=6)),
+                min_size=1, max_size=3)
+_BASES = {"xlsx": _content(), "xls": samples.XLS_FIXTURE.read_bytes(),
+          "csv": fixture(FAMILY, "New followers-Table 1.csv").data}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(_BASES)), ops=_OPS)
+def test_mangled_linkedin_files_never_escape_with_another_error(con, kind, ops):
+    assert_survives(con, LinkedInImporter(), mangle(_BASES[kind], ops), ImportOptions(account="lumenfibre"))

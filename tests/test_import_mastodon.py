@@ -12,11 +12,22 @@ import tarfile
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analytics.importers import ImportOptions, Source, safe_tar
 from analytics.importers.mastodon import MastodonImporter, actor_handle, html_to_text, status_id
 from analytics.importers.registry import detect
-from tests.social_golden import FIXTURES, assert_golden, assert_refused_unchanged, fixture, import_bytes
+from tests.social_golden import (
+    FIXTURES,
+    MANGLE_OPS,
+    assert_golden,
+    assert_refused_unchanged,
+    assert_survives,
+    fixture,
+    import_bytes,
+    mangle,
+)
 
 FAMILY = "mastodon"
 OUTBOX = (FIXTURES / FAMILY / "outbox.json").read_bytes()
@@ -157,3 +168,28 @@ def test_paginated_live_outbox_page_is_read_with_its_items():
     page["type"] = "OrderedCollectionPage"
     parsed = MastodonImporter().parse(Source("page.json", json.dumps(page).encode()), ImportOptions(account="@b"))
     assert set(parsed.posts["account"]) == {"b"}
+
+
+_OPS = st.lists(st.tuples(st.sampled_from(MANGLE_OPS), st.integers(0, 6000), st.binary(min_size=1, max_size=6)),
+                min_size=1, max_size=3)
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+                     lambda children: st.lists(children, max_size=4) | st.dictionaries(
+                         st.sampled_from(["type", "object", "id", "published", "content", "inReplyTo", "actor",
+                                          "contentMap", "url", "attributedTo"]), children, max_size=6),
+                     max_leaves=20)
+_ACTIVITY = st.fixed_dictionaries({"type": st.sampled_from(["Create", "Announce", "Like"]), "object": _JSON},
+                                  optional={"id": _JSON, "published": _JSON, "actor": _JSON})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["json", "tar"]), ops=_OPS)
+def test_mangled_mastodon_files_never_escape_with_another_error(con, kind, ops):
+    base = OUTBOX if kind == "json" else archive()
+    assert_survives(con, MastodonImporter(), mangle(base, ops), ImportOptions())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(_ACTIVITY | _JSON, max_size=5))
+def test_odd_activity_shapes_are_rejected_row_by_row(con, items):
+    outbox = json.dumps({"type": "OrderedCollection", "orderedItems": items}).encode()
+    assert_survives(con, MastodonImporter(), outbox, ImportOptions())

@@ -7,13 +7,23 @@ days), the legacy Insights export with its row of descriptions, and the Latin-1 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analytics import store
 from analytics.importers import ImportOptions, Source
 from analytics.importers.meta_daily import FacebookInsightsLegacyImporter, MetaDailyMetricImporter
 from analytics.importers.meta_posts import MetaPostsImporter, page_handle, repair_mojibake
 from analytics.importers.registry import detect
-from tests.social_golden import assert_golden, assert_refused_unchanged, fixture, import_bytes
+from tests.social_golden import (
+    MANGLE_OPS,
+    assert_golden,
+    assert_refused_unchanged,
+    assert_survives,
+    fixture,
+    import_bytes,
+    mangle,
+)
 
 FAMILY = "meta"
 
@@ -180,3 +190,16 @@ def test_description_row_only_file_lands_nothing(con):
             ',"Lifetime: The total number of people who have liked your Page.","Daily: new likes"\n')
     report = import_bytes(con, "insights.csv", text.encode(), account="a")
     assert report.error is None and report.rows_added == 0
+
+
+_OPS = st.lists(st.tuples(st.sampled_from(MANGLE_OPS), st.integers(0, 4000), st.binary(min_size=1, max_size=6)),
+                min_size=1, max_size=3)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["facebook_posts.csv", "instagram_posts.csv", "Facebook follows.csv",
+                             "facebook_insights_legacy.csv"]), ops=_OPS)
+def test_mangled_meta_files_never_escape_with_another_error(con, name, ops):
+    reader = detect(fixture(FAMILY, name))
+    data = mangle(fixture(FAMILY, name).data, ops)
+    assert_survives(con, reader, data, ImportOptions(account="lumenfibre"))

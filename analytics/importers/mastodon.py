@@ -26,6 +26,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from urllib.parse import urlparse
@@ -202,7 +203,11 @@ class MastodonImporter(Importer):
             for wanted in (OUTBOX, ACTOR):
                 found = archive.find(wanted)
                 if found:
-                    members[wanted] = archive.read(found)
+                    try:
+                        members[wanted] = archive.read(found)
+                    except (zlib.error, NotImplementedError) as exc:
+                        raise ReboundError(f"{source.name}: entry {found!r} cannot be decompressed ({exc}); the "
+                                           "archive is damaged.", title="Damaged archive") from exc
         else:
             return source.data, None
         if OUTBOX not in members:

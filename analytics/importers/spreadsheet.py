@@ -18,11 +18,13 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import xlrd
 import xlrd.compdoc
+from openpyxl.utils.exceptions import InvalidFileException
 
 from analytics.errors import ReboundError
 from analytics.importers.base import Source
@@ -50,9 +52,9 @@ _XLS_ERRORS = (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, OSError,
 """What xlrd raises on truncated, encrypted or malformed BIFF data (it has no single error type)."""
 
 _XLSX_ERRORS = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, TypeError, IndexError, AttributeError,
-                SyntaxError)
+                SyntaxError, zlib.error, NotImplementedError, InvalidFileException)
 """What openpyxl raises on broken parts: broken XML surfaces as ``ParseError`` (a SyntaxError), missing parts as
-KeyError."""
+KeyError, a corrupt deflate stream as ``zlib.error``, an unknown compression method as NotImplementedError."""
 
 _SCIENTIFIC_ID = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
