@@ -5,6 +5,7 @@ Each module here registers its commands on the shared Typer app in ``analytics.c
 """
 
 from analytics.cli import events, imports, workspace  # noqa: F401  (registers their commands)
+from analytics.cli import impact as _impact  # noqa: F401  (registers impact)
 from analytics.cli import sentiment as _sentiment  # noqa: F401  (registers score, correct, profile)
 from analytics.cli.app import main
 
