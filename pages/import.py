@@ -19,6 +19,7 @@ uploads = st.file_uploader("Export files", accept_multiple_files=True, key="impo
 results = st.session_state.get("import_results")
 if results:
     st.subheader("Last import")
+    (st.warning if any(r["error"] for r in results) else st.success)(importing.summary_text(results))
     st.dataframe(importing.results_frame(results), hide_index=True)
     for result in results:
         if result["rejections"]:

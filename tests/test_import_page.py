@@ -58,6 +58,7 @@ def test_last_import_results_are_shown_with_rejected_lines(workspace):
     assert not app.exception
     table = app.dataframe[0].value
     assert table.loc[0, "Added"] == 4 and table.loc[0, "Rejected"] == 1
+    assert app.success[0].value == "1 file(s) imported: 4 rows added, 0 duplicates, 1 rejected."
 
 
 def test_preview_shows_canonical_rows_as_plain_values_and_warnings(workspace):

@@ -217,6 +217,18 @@ def results_frame(results: list[dict]) -> pd.DataFrame:
                           "Refused": r["error"] or ""} for r in results])
 
 
+def summary_text(results: list[dict]) -> str:
+    """One sentence for the last import: files imported/refused and rows added, duplicate, rejected."""
+    imported = [r for r in results if not r["error"]]
+    refused = len(results) - len(imported)
+    added = sum(r["rows_added"] for r in imported)
+    duplicates = sum(r["duplicates"] for r in imported)
+    rejected = sum(r["rejected"] for r in imported)
+    text = (f"{len(imported)} file(s) imported: {added:,} rows added, {duplicates:,} duplicates, {rejected:,} "
+            "rejected.")
+    return text + (f" {refused} file(s) refused." if refused else "")
+
+
 def rejections_frame(rejected: list) -> pd.DataFrame:
     """Rejected rows (``Rejection`` objects or dicts) as a Line/Reason table."""
     rows = [r if isinstance(r, dict) else {"line": r.line, "reason": r.reason} for r in rejected]
