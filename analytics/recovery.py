@@ -62,8 +62,12 @@ ROLLING_MIN_DAYS = 4
 STAY_DAYS = 7
 """Consecutive days the rolling mean must stay inside the band for the first of them to be the recovered date."""
 
-DEFINITIONS = __doc__.split("Definitions", 1)[1].split(":\n\n", 1)[1].strip()
-"""The definitions above, as text the report and pages print beside the card."""
+DEFINITIONS = (__doc__.split("Definitions", 1)[1].split(":\n\n", 1)[1].strip()
+               .replace("``MIN_BASELINE_DAYS``", str(MIN_BASELINE_DAYS))
+               .replace("``BASELINE_DAYS``", str(BASELINE_DAYS))
+               .replace("``BAND_SD``", str(BAND_SD)).replace("``ROLLING_DAYS``", str(ROLLING_DAYS))
+               .replace("``ROLLING_MIN_DAYS``", str(ROLLING_MIN_DAYS)).replace("``STAY_DAYS``", str(STAY_DAYS)))
+"""The definitions above with the settings' values filled in: what the report and pages print beside the card."""
 
 
 @dataclass(frozen=True)
