@@ -11,6 +11,7 @@ st.set_page_config(page_title="Rebound", page_icon=":material/trending_up:", lay
 pages = [
     st.Page("pages/overview.py", title="Overview", icon=":material/timeline:", default=True),
     st.Page("pages/mentions.py", title="Mentions", icon=":material/forum:"),
+    st.Page("pages/import.py", title="Import", icon=":material/upload_file:"),
 ]
 
 with st.sidebar:

@@ -79,11 +79,16 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the migrations this workspace has not seen, each atomically; return their names."""
-    current = schema_version(con)
+    """Apply every migration this workspace has not recorded, in number order, each atomically; return their names.
+
+    Gaps are filled too: a workspace created while migrations 020–022 existed still gets a later-added 010, because
+    what counts is whether a version was applied, not whether it is below the highest one.
+    """
+    schema_version(con)  # creates schema_migrations on a new file
+    done = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
     applied = []
     for version, name, sql in migrations():
-        if version <= current:
+        if version in done:
             continue
         with transaction(con):
             con.execute(sql)

@@ -57,3 +57,16 @@ def test_a_file_that_is_not_duckdb_is_refused(tmp_path):
     bogus.write_text("hello, I am not a database")
     with pytest.raises(ReboundError, match="not a Rebound workspace|Could not open"):
         store.connect(bogus)
+
+
+def test_a_migration_numbered_below_the_newest_still_applies(tmp_path):
+    # A workspace made before 010_column_mappings existed, but after 020+: simulate by removing 010's traces.
+    path = tmp_path / "gap.duckdb"
+    store.connect(path).close()
+    raw = duckdb.connect(str(path))
+    raw.execute("drop table column_mappings")
+    raw.execute("delete from schema_migrations where version = 10")
+    raw.close()
+    reopened = store.connect(path)
+    assert reopened.execute("select count(*) from schema_migrations where version = 10").fetchone()[0] == 1
+    assert reopened.execute("select count(*) from column_mappings").fetchone()[0] == 0
