@@ -1,7 +1,7 @@
 """XLSX mention exports read into the same ``CsvTable`` shape CSV readers use, so one reader serves both.
 
 Brandwatch's XLSX puts its header on row 7 under metadata rows; a generic mention file may be any workbook. The
-workbook is a zip, so it passes ``SafeZip``'s checks (zip-slip, zip bombs) before openpyxl opens it. Cells become
+workbook is opened by ``spreadsheet.read_grids`` (zip-slip and zip-bomb checks, sheet and row limits). Cells become
 strings the way the export meant them: whole numbers without ``.0``; dates as ISO text (zone-less, so the assumed
 zone applies); and floats of 2^53 or more in scientific notation, because such a float is an id a spreadsheet already
 rounded, and ``damage.repair`` must see it as destroyed rather than as a plausible-looking wrong id.
@@ -13,18 +13,12 @@ import io
 import zipfile
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from xml.etree.ElementTree import ParseError
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from analytics.errors import ReboundError
 from analytics.importers.base import Source
-from analytics.importers.safe_zip import SafeZip, is_zip
+from analytics.importers.safe_zip import is_zip
+from analytics.importers.spreadsheet import MAX_SHEET_ROWS, read_grids
 from analytics.importers.textfile import CsvTable, normalise_header
-
-MAX_SHEET_ROWS = 1_000_000
-"""Most rows read from one worksheet (Excel's own limit is 1,048,576); more means a hostile or broken file."""
 
 HEADER_SEARCH_ROWS = 20
 """How many rows from the top of a sheet may hold metadata before the header."""
@@ -33,9 +27,6 @@ FLOAT_ID_THRESHOLD = 2**53
 """Floats at or above this cannot hold an integer exactly: written in scientific notation so damage is visible."""
 
 WORKBOOK_ENTRY = "xl/workbook.xml"
-
-_OPEN_ERRORS = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, ParseError,
-                EOFError, IndexError)
 
 
 def is_xlsx(source: Source) -> bool:
@@ -71,34 +62,21 @@ def cell_text(value: object) -> str:
 
 
 def sheet_rows(source: Source, max_rows: int | None = None) -> list[tuple[int, list[str]]]:
-    """The first worksheet's non-empty rows as (1-based row number, cell texts), after the archive checks."""
-    SafeZip(source)  # refuses zip-slip entries and bombs before openpyxl inflates anything
-    try:
-        workbook = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
-    except _OPEN_ERRORS as exc:
-        raise ReboundError(f"{source.name} is not a readable XLSX workbook ({type(exc).__name__}); it may be damaged "
-                           "or truncated.", title="Unreadable workbook") from exc
-    try:
-        if not workbook.worksheets:
-            raise ReboundError(f"{source.name} has no worksheet.", title="Empty file")
-        sheet = workbook.worksheets[0]
-        rows = []
-        limit = min(max_rows or MAX_SHEET_ROWS, MAX_SHEET_ROWS)
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number > MAX_SHEET_ROWS:
-                raise ReboundError(f"{source.name} has more than {MAX_SHEET_ROWS:,} rows (MAX_SHEET_ROWS); split the "
-                                   "export by date range.", title="File too large")
-            cells = [cell_text(v) for v in values]
-            if any(c.strip() for c in cells):
-                rows.append((number, cells))
-            if number >= limit:
-                break
-        return rows
-    except _OPEN_ERRORS as exc:
-        raise ReboundError(f"{source.name}: the workbook is damaged ({type(exc).__name__}).",
-                           title="Unreadable workbook") from exc
-    finally:
-        workbook.close()
+    """The first worksheet's non-empty rows as (1-based row number, cell texts).
+
+    Opening, archive checks and limits are ``spreadsheet.read_grids``'s (one safe workbook reader for every
+    importer); formulas come back as their ``=…`` text, never evaluated, so ``damage.repair`` can count them.
+    """
+    grids = read_grids(source)
+    if not grids:
+        raise ReboundError(f"{source.name} has no worksheet.", title="Empty file")
+    limit = min(max_rows or MAX_SHEET_ROWS, MAX_SHEET_ROWS)
+    rows = []
+    for number, values in grids[0].rows[:limit]:
+        cells = [cell_text(v) for v in values]
+        if any(c.strip() for c in cells):
+            rows.append((number, cells))
+    return rows
 
 
 def read_sheet(source: Source, required: Iterable[str], max_rows: int | None = None) -> CsvTable:
