@@ -10,6 +10,8 @@ st.set_page_config(page_title="Rebound", page_icon=":material/trending_up:", lay
 
 pages = [
     st.Page("pages/overview.py", title="Overview", icon=":material/timeline:", default=True),
+    st.Page("pages/recovery.py", title="Recovery", icon=":material/healing:"),
+    st.Page("pages/events.py", title="Events", icon=":material/event:"),
     st.Page("pages/mentions.py", title="Mentions", icon=":material/forum:"),
     st.Page("pages/import.py", title="Import", icon=":material/upload_file:"),
 ]
