@@ -254,3 +254,13 @@ def test_oversized_tweet_text_rejects_that_record():
     data = ("window.YTD.tweets.part0 = " + json.dumps([huge])).encode()
     parsed = parse_source(Source("tweets.js", data), ImportOptions(account="lumenfibre"))
     assert len(parsed.posts) == 0 and "MAX_POST_TEXT_CHARS" in parsed.rejected[0].reason
+
+
+@pytest.mark.parametrize("reader", ["x_archive", "x_archive_classic"])
+def test_zip_claiming_an_unknown_zip_version_is_refused_as_damaged(con, reader):
+    data = bytearray(_parts_zip())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6:central + 8] = b"\xff\x00"  # "version needed to extract" 25.5: zipfile raises NotImplementedError
+    report = import_source(con, Source("odd.zip", bytes(data)), ImportOptions(), format=reader)
+    assert report.error and "Damaged archive" in report.error
+    assert store.table_counts(con)["imports"] == 0

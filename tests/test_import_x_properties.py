@@ -3,6 +3,9 @@ file refused whole leaves the store unchanged."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +18,19 @@ from tests.x_golden import FIXTURES
 
 X_READERS = ("x_archive", "x_archive_classic", "x_tweet_activity", "x_daily_activity", "x_content",
              "x_account_overview")
-SEEDS = [p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.is_file() and p.suffix in (".js", ".csv")]
+
+
+def _archive(compression: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for path in sorted((FIXTURES / "archive_parts" / "data").iterdir()):
+            archive.writestr(f"data/{path.name}", path.read_bytes())
+        archive.writestr("tweets.csv", (FIXTURES / "tweets.csv").read_bytes())
+    return buffer.getvalue()
+
+
+SEEDS = [p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.is_file() and p.suffix in (".js", ".csv")] + [
+    _archive(zipfile.ZIP_DEFLATED), _archive(zipfile.ZIP_LZMA), _archive(zipfile.ZIP_STORED)]
 OPTIONS = ImportOptions(account="lumenfibre")
 
 
@@ -41,11 +56,13 @@ def mangled(draw) -> bytes:
     return bytes(data)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.one_of(mangled(), st.binary(max_size=2048)), reader=st.sampled_from(X_READERS))
 def test_x_readers_raise_only_rebound_error(data, reader):
+    source = Source("upload.bin", data)
     try:
-        parsed = by_name(reader).parse(Source("upload.bin", data), OPTIONS)
+        by_name(reader).sniff(source)
+        parsed = by_name(reader).parse(source, OPTIONS)
     except ReboundError as exc:
         assert exc.one_line() and "\n" not in exc.one_line()
         return
@@ -61,9 +78,9 @@ def shared_con():
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
-@given(data=mangled())
-def test_refused_mangled_files_leave_the_store_unchanged(shared_con, data):
+@given(data=mangled(), reader=st.sampled_from(X_READERS))
+def test_refused_mangled_files_leave_the_store_unchanged(shared_con, data, reader):
     before = store.table_counts(shared_con)
-    report = import_source(shared_con, Source("upload.bin", data), OPTIONS)
+    report = import_source(shared_con, Source("upload.bin", data), OPTIONS, format=reader)
     if report.error:
         assert store.table_counts(shared_con) == before

@@ -43,7 +43,7 @@ from analytics.importers.base import (
 )
 from analytics.importers.safe_zip import SafeZip, is_zip
 from analytics.importers.textfile import sniff_text
-from analytics.importers.x_common import MAX_COUNT, MAX_POST_TEXT_CHARS, count
+from analytics.importers.x_common import MAX_COUNT, MAX_POST_TEXT_CHARS, count, open_zip, read_entry
 
 TWEET_FILES = ("data/tweets.js", "data/tweet.js")
 X_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"
@@ -183,7 +183,7 @@ def _sniff_zip(source: Source) -> int:
     """Judge a zip by its entry names only: safety checks happen in ``parse`` so their message reaches the user."""
     try:
         names = [n.replace("\\", "/") for n in zipfile.ZipFile(BytesIO(source.data)).namelist()]
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError):
         return 5  # a damaged zip: claim it weakly, so the user hears "damaged archive", not "unknown format"
     if any(_PART_FILE.search(n) or n.endswith("data/manifest.js") for n in names):
         return 95
@@ -219,15 +219,15 @@ def _from_loose(source: Source) -> _Contents:
 
 
 def _from_zip(source: Source) -> _Contents:
-    archive = SafeZip(source)
+    archive = open_zip(source)
     contents = _Contents()
     manifest_name = archive.find("data/manifest.js")
     if manifest_name:
-        manifest = parse_ytd(_decode(archive.read(manifest_name), manifest_name), manifest_name)
+        manifest = parse_ytd(_decode(read_entry(archive, manifest_name), manifest_name), manifest_name)
         contents.manifest = manifest if isinstance(manifest, dict) else None
 
     def read(name: str) -> list:
-        return _records(parse_ytd(_decode(archive.read(name), name), name), name)
+        return _records(parse_ytd(_decode(read_entry(archive, name), name), name), name)
 
     for kind in ("tweets", "community", "deleted"):
         for name in _kind_files(archive, contents, kind):

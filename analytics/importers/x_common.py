@@ -9,11 +9,14 @@ asking for ``--account``. Ids are 18–19 digit strings; a spreadsheet round-tri
 
 from __future__ import annotations
 
+import lzma
 import re
+import zlib
 from collections.abc import Iterable
 
 from analytics.errors import ReboundError
 from analytics.importers.base import Source, normalise_handle
+from analytics.importers.safe_zip import SafeZip
 from analytics.importers.textfile import CsvTable, decode, parse_count, read_csv
 
 MAX_LINE_CHARS = 1_000_000
@@ -47,6 +50,27 @@ def read_x_csv(source: Source, required: Iterable[str]) -> CsvTable:
     if not table.records:
         raise ReboundError(f"{source.name} has a header but no rows.", title="Empty file")
     return table
+
+
+def open_zip(source: Source) -> SafeZip:
+    """``SafeZip(source)``, also refusing (one line, "damaged archive") a central directory that claims a zip version
+    ``zipfile`` cannot read, which it reports as ``NotImplementedError``."""
+    try:
+        return SafeZip(source)
+    except NotImplementedError as exc:
+        raise ReboundError(f"{source.name} is not a readable zip archive ({exc}); it may be damaged.",
+                           title="Damaged archive") from exc
+
+
+def read_entry(archive: SafeZip, name: str) -> bytes:
+    """``archive.read(name)``, turning the errors a mangled entry raises inside ``zipfile`` (a negative seek, a broken
+    deflate or LZMA stream, an unknown compression method, a password-protected entry: ``RuntimeError``) into the
+    one-line "damaged archive" refusal ``SafeZip`` gives for the others."""
+    try:
+        return archive.read(name)
+    except (ValueError, zlib.error, lzma.LZMAError, NotImplementedError, RuntimeError) as exc:
+        raise ReboundError(f"{archive.source.name}: entry {name!r} is damaged ({exc}).",
+                           title="Damaged archive") from exc
 
 
 def _first_overlong_line(text: str) -> int | None:
