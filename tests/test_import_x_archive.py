@@ -178,6 +178,7 @@ def test_dogsheep_files_zipped_as_an_archive(con):
     data = _zip({f"data/{p.name}": p.read_bytes() for p in DOGSHEEP.glob("*.js")})
     report = _import(con, "twitter-2021.zip", data)
     assert report.error is None and report.format == "x_archive"
+    assert (report.rows_read, report.rows_added) == (2, 1)
     assert any("no tweets file" in w for w in report.warnings)
     assert con.execute("select account, followers from account_daily").fetchall() == [("simonw", 2)]
 

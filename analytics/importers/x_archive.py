@@ -165,7 +165,8 @@ class XArchiveImporter(Importer):
                         rows.append(_tweet_row(tweet, handle, deleted))
                     except (KeyError, TypeError, ValueError, AttributeError) as exc:
                         parsed.rejected.append(Rejection(record_no, f"{name} record {index}: {exc}"))
-        parsed.rows_read = record_no if has_tweets else contents.loose_records
+        # Rows read: tweet records; for a file or archive without tweets, the records it had (followers, account).
+        parsed.rows_read = record_no if has_tweets else (contents.loose_records or contents.follower_records or 0)
         parsed.posts = canonical_frame(rows, POST_COLUMNS)
         if followers is not None and handle:
             day, total, note = followers
