@@ -34,3 +34,17 @@ def test_overview_chart_renders_with_data(app_url, tmp_path):
         assert page.get_by_text("Overview", exact=True).first.is_visible()
         assert page.locator("text=Traceback").count() == 0
         page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
+
+
+def test_a_deep_link_as_the_first_request_still_gets_the_app_shell(demo_db, tmp_path):
+    # A fresh server whose first request is /recovery must run app.py's navigation, not the bare page.
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db, path)
+    with running_app(path) as url, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/recovery", wait_until="domcontentloaded")
+        page.get_by_role("heading", name="Recovery").first.wait_for(timeout=60_000)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("Did we recover, how fast").wait_for(timeout=30_000)
+        assert sidebar.get_by_text("Overview", exact=True).count() == 1
+        assert sidebar.get_by_text("app", exact=True).count() == 0
