@@ -98,3 +98,36 @@ def test_unreadable_file_is_refused_whole_and_store_unchanged(con):
         assert report.error, name
         assert "\n" not in report.error
     assert store.table_counts(con) == before
+
+
+def _zip_claiming_version(version: int, entry: str) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(entry, "x")
+    data = bytearray(buffer.getvalue())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6] = version  # "version needed to extract", which zipfile refuses with NotImplementedError
+    return bytes(data)
+
+
+def test_a_zip_zipfile_cannot_open_is_refused_in_one_line_by_every_path(con):
+    for entry in ("xl/workbook.xml", "data/tweets.js", "outbox.json", "tweets.csv"):
+        report = _import(con, "upload.zip", _zip_claiming_version(99, entry))
+        assert report.error and "\n" not in report.error, entry
+    assert store.table_counts(con)["imports"] == 0
+
+
+def test_a_later_export_fills_in_metrics_of_posts_already_stored(con):
+    _import(con, "a.zip", samples.x_archive_zip())
+    metrics = ('"Tweet id","Tweet permalink","Tweet text","time","impressions","engagements","engagement rate",'
+               '"retweets","replies","likes"\n'
+               '"1800000000000000001","https://twitter.com/lumenfibre/status/1800000000000000001","Our network",'
+               '"2026-06-12 09:14 +0000","5000.0","120.0","0.024","4.0","7.0","9.0"\n')
+    report = _import(con, "tweet_activity_metrics_lumenfibre_20260601_20260701_en.csv", metrics.encode())
+    assert report.error is None and report.rows_added == 0 and report.duplicates == 1
+    row = con.execute("select impressions, engagements, likes, reposts, replies, text from posts "
+                      "where post_id = '1800000000000000001'").fetchone()
+    assert row == (5000, 120, 9, 4, 7, "Our network is down in Leeds & York.")

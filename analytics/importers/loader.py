@@ -1,9 +1,10 @@
 """Write what a reader parsed into the store, in one transaction, and report what happened.
 
 The loader is the only importer code that writes. For every file it: detects (or takes) the reader, parses, then in a
-single transaction records the import, adds accounts, adds posts not seen before (key: platform + post_id), merges
-daily metrics (newest import wins per account and day), adds events not seen before and keeps rejected rows with
-their line numbers. If anything fails the transaction rolls back and the store is exactly as it was.
+single transaction records the import, adds accounts, adds posts not seen before (key: platform + post_id),
+refreshes the engagement counts of posts it already has (a later export is a later snapshot), merges daily metrics
+(newest import wins per account and day), adds events not seen before and keeps rejected rows with their line
+numbers. If anything fails the transaction rolls back and the store is exactly as it was.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ def write_parsed(con: duckdb.DuckDBPyConnection, source: Source, options: Import
             if len(parsed.accounts):
                 cur.execute(sql("upsert_accounts"))
             new_posts = cur.execute(sql("count_new_posts")).fetchone()[0]
+            cur.execute(sql("update_post_metrics"))
             cur.execute(sql("insert_new_posts"), {"import_id": import_id})
             new_days = cur.execute(sql("count_new_days")).fetchone()[0]
             cur.execute(sql("upsert_account_daily"), {"import_id": import_id})

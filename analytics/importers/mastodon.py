@@ -22,10 +22,8 @@ Newer Mastodon versions are reported to produce a ``.zip`` instead [L]; that is 
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 import zlib
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -46,7 +44,7 @@ from analytics.importers.base import (
     normalise_handle,
 )
 from analytics.importers.safe_tar import looks_like_tar_gz, read_members
-from analytics.importers.safe_zip import SafeZip, is_zip
+from analytics.importers.safe_zip import SafeZip, entry_names, is_zip
 from analytics.importers.textfile import sniff_text
 
 OUTBOX = "outbox.json"
@@ -143,10 +141,7 @@ class MastodonImporter(Importer):
         if looks_like_tar_gz(source):
             return ARCHIVE_CONFIDENCE
         if is_zip(source):
-            try:
-                names = zipfile.ZipFile(io.BytesIO(source.data)).namelist()
-            except (zipfile.BadZipFile, EOFError, ValueError):
-                return 0
+            names = entry_names(source) or []
             return SNIFF_CONFIDENCE if any(n == OUTBOX or n.endswith("/" + OUTBOX) for n in names) else 0
         head = sniff_text(source, 4096)
         if head.lstrip().startswith("{") and '"orderedItems"' in head and "OrderedCollection" in head:

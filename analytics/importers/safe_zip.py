@@ -8,7 +8,9 @@ reaches. Entries are read into memory, never extracted to disk.
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from analytics.errors import ReboundError
@@ -25,9 +27,29 @@ MAX_ZIP_RATIO = 200
 
 ZIP_MAGIC = b"PK\x03\x04"
 
+_OPEN_ERRORS = (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError)
+"""What ``zipfile`` raises on a mangled central directory (an unknown zip version is ``NotImplementedError``)."""
+
+_READ_ERRORS = (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error, lzma.LZMAError, NotImplementedError,
+                RuntimeError)
+"""What reading a mangled entry raises inside ``zipfile``: a negative seek, a broken deflate or LZMA stream, an
+unknown compression method, a password-protected entry (``RuntimeError``)."""
+
 
 def is_zip(source: Source) -> bool:
     return source.data.startswith(ZIP_MAGIC)
+
+
+def entry_names(source: Source) -> list[str] | None:
+    """The entry paths of a zip (``/`` separators) for ``sniff`` methods, or None when it cannot be listed.
+
+    Listing reads only the central directory, so it is cheap and safe; the size and path checks run in ``SafeZip``
+    when a reader parses, so their message reaches the user.
+    """
+    try:
+        return [n.replace("\\", "/") for n in zipfile.ZipFile(io.BytesIO(source.data)).namelist()]
+    except _OPEN_ERRORS:
+        return None
 
 
 class SafeZip:
@@ -38,7 +60,7 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(source.data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        except _OPEN_ERRORS as exc:
             raise ReboundError(f"{source.name} is not a readable zip archive ({exc}); it may be truncated.",
                                title="Damaged archive") from exc
         if len(infos) > MAX_ZIP_ENTRIES:
@@ -76,7 +98,7 @@ class SafeZip:
         try:
             with self._zip.open(info) as handle:
                 data = handle.read(info.file_size + 1)
-        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        except _READ_ERRORS as exc:
             raise ReboundError(f"{self.source.name}: entry {name!r} is damaged ({exc}).",
                                title="Damaged archive") from exc
         if len(data) > info.file_size:

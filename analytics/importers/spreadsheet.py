@@ -37,6 +37,9 @@ MAX_WORKBOOK_SHEETS = 64
 MAX_SHEET_ROWS = 200_000
 """Most rows read from one sheet; a daily export covers a few hundred days, a post export a few thousand posts."""
 
+WORKBOOK_ENTRY = "xl/workbook.xml"
+"""The part every ``.xlsx`` holds; a zip without it is some other archive."""
+
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Start of a Compound File: an old binary ``.xls`` (BIFF) or an encrypted ``.xlsx`` (Office wraps those in OLE2)."""
 
@@ -74,10 +77,9 @@ def is_workbook(source: Source) -> bool:
     if not is_zip(source):
         return False
     try:
-        names = zipfile.ZipFile(io.BytesIO(source.data)).namelist()
-    except (zipfile.BadZipFile, EOFError, ValueError):
+        return WORKBOOK_ENTRY in SafeZip(source).names()
+    except ReboundError:
         return False
-    return "xl/workbook.xml" in names
 
 
 def sheet_names(source: Source) -> list[str]:
@@ -138,7 +140,7 @@ def _read_xlsx(source: Source) -> list[Grid]:
     import openpyxl
 
     names = SafeZip(source).names()  # zip-bomb, zip-slip and entry-count checks before openpyxl expands anything
-    if "xl/workbook.xml" not in names:
+    if WORKBOOK_ENTRY not in names:
         raise ReboundError(f"{source.name} is a zip archive but not an Excel workbook (no xl/workbook.xml).",
                            title="File not recognised")
     try:

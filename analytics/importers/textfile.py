@@ -144,6 +144,9 @@ def _guess_delimiter(lines: list[str]) -> str:
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
+MAX_COUNT = 10**15
+"""Largest count a cell may hold; beyond it the cell is corrupt or hostile (a 400-digit number overflows a float)."""
+
 
 def parse_count(value: object) -> int | None:
     """A count cell as an int: ``"424.0"`` → 424, ``"1,234"`` → 1234, ``""``/``"-"`` → None.
@@ -157,4 +160,7 @@ def parse_count(value: object) -> int | None:
         return None
     if not _NUMBER.match(text):
         raise ValueError(f"not a number: {str(value)[:40]!r}")
-    return int(round(float(text)))
+    number = int(round(float(text))) if len(text) <= 24 else None  # a longer one would overflow a float
+    if number is None or abs(number) > MAX_COUNT:
+        raise ValueError(f"count {text[:24]}{'…' if len(text) > 24 else ''} is beyond {MAX_COUNT:,} (MAX_COUNT)")
+    return number

@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
-from io import BytesIO
 
 import pandas as pd
 
@@ -41,9 +39,9 @@ from analytics.importers.base import (
     canonical_frame,
     normalise_handle,
 )
-from analytics.importers.safe_zip import SafeZip, is_zip
-from analytics.importers.textfile import sniff_text
-from analytics.importers.x_common import MAX_COUNT, MAX_POST_TEXT_CHARS, count, open_zip, read_entry
+from analytics.importers.safe_zip import SafeZip, entry_names, is_zip
+from analytics.importers.textfile import MAX_COUNT, sniff_text
+from analytics.importers.x_common import MAX_POST_TEXT_CHARS, count
 
 TWEET_FILES = ("data/tweets.js", "data/tweet.js")
 X_TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"
@@ -182,9 +180,8 @@ class XArchiveImporter(Importer):
 
 def _sniff_zip(source: Source) -> int:
     """Judge a zip by its entry names only: safety checks happen in ``parse`` so their message reaches the user."""
-    try:
-        names = [n.replace("\\", "/") for n in zipfile.ZipFile(BytesIO(source.data)).namelist()]
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError):
+    names = entry_names(source)
+    if names is None:
         return 5  # a damaged zip: claim it weakly, so the user hears "damaged archive", not "unknown format"
     if any(_PART_FILE.search(n) or n.endswith("data/manifest.js") for n in names):
         return 95
@@ -220,15 +217,15 @@ def _from_loose(source: Source) -> _Contents:
 
 
 def _from_zip(source: Source) -> _Contents:
-    archive = open_zip(source)
+    archive = SafeZip(source)
     contents = _Contents()
     manifest_name = archive.find("data/manifest.js")
     if manifest_name:
-        manifest = parse_ytd(_decode(read_entry(archive, manifest_name), manifest_name), manifest_name)
+        manifest = parse_ytd(_decode(archive.read(manifest_name), manifest_name), manifest_name)
         contents.manifest = manifest if isinstance(manifest, dict) else None
 
     def read(name: str) -> list:
-        return _records(parse_ytd(_decode(read_entry(archive, name), name), name), name)
+        return _records(parse_ytd(_decode(archive.read(name), name), name), name)
 
     for kind in ("tweets", "community", "deleted"):
         for name in _kind_files(archive, contents, kind):

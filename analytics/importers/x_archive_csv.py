@@ -10,8 +10,6 @@ counts**, so its posts carry text and time only and the import says so. The owne
 from __future__ import annotations
 
 import json
-import zipfile
-from io import BytesIO
 
 from analytics.errors import ReboundError
 from analytics.importers.base import (
@@ -24,14 +22,12 @@ from analytics.importers.base import (
     canonical_frame,
     normalise_handle,
 )
-from analytics.importers.safe_zip import is_zip
+from analytics.importers.safe_zip import SafeZip, entry_names, is_zip
 from analytics.importers.tabular import convert_records, header_matches, parse_local_time
 from analytics.importers.x_common import (
     MAX_POST_TEXT_CHARS,
     check_ids_intact,
-    open_zip,
     post_id,
-    read_entry,
     read_x_csv,
 )
 
@@ -48,10 +44,7 @@ class XClassicArchiveImporter(Importer):
 
     def sniff(self, source: Source) -> int:
         if is_zip(source):
-            try:
-                names = zipfile.ZipFile(BytesIO(source.data)).namelist()
-            except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError):
-                return 0
+            names = entry_names(source) or []
             has_csv = any(n == "tweets.csv" or n.endswith("/tweets.csv") for n in names)
             return 90 if has_csv and any(n.endswith("data/js/tweet_index.js") or n.endswith(USER_DETAILS)
                                          for n in names) else 0
@@ -61,14 +54,14 @@ class XClassicArchiveImporter(Importer):
         owner = None
         csv_source = source
         if is_zip(source):
-            archive = open_zip(source)
+            archive = SafeZip(source)
             csv_name = archive.find("tweets.csv")
             if not csv_name:
                 raise ReboundError(f"{source.name} has no tweets.csv; is it the classic X archive?",
                                    title="File not recognised")
-            csv_source = Source(f"{source.name}:{csv_name}", read_entry(archive, csv_name))
+            csv_source = Source(f"{source.name}:{csv_name}", archive.read(csv_name))
             details = archive.find(USER_DETAILS)
-            owner = _user_details(read_entry(archive, details)) if details else None
+            owner = _user_details(archive.read(details)) if details else None
         handle = (owner or {}).get("handle") or normalise_handle(options.account)
         if not handle:
             raise ReboundError(f"{source.name} does not say whose tweets these are; choose the account "

@@ -9,15 +9,13 @@ rounded, and ``damage.repair`` must see it as destroyed rather than as a plausib
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
 from analytics.errors import ReboundError
 from analytics.importers.base import Source
 from analytics.importers.safe_zip import is_zip
-from analytics.importers.spreadsheet import MAX_SHEET_ROWS, read_grids
+from analytics.importers.spreadsheet import MAX_SHEET_ROWS, is_workbook, read_grids
 from analytics.importers.textfile import CsvTable, normalise_header
 
 HEADER_SEARCH_ROWS = 20
@@ -26,18 +24,10 @@ HEADER_SEARCH_ROWS = 20
 FLOAT_ID_THRESHOLD = 2**53
 """Floats at or above this cannot hold an integer exactly: written in scientific notation so damage is visible."""
 
-WORKBOOK_ENTRY = "xl/workbook.xml"
-
 
 def is_xlsx(source: Source) -> bool:
-    """Whether ``source`` is an Office Open XML workbook (a zip holding ``xl/workbook.xml``)."""
-    if not is_zip(source):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
-            return WORKBOOK_ENTRY in archive.namelist()
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
-        return False
+    """Whether ``source`` is an Office Open XML workbook (a zip holding ``xl/workbook.xml``); never raises."""
+    return is_workbook(source) and is_zip(source)
 
 
 def cell_text(value: object) -> str:
