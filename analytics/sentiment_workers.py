@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import types
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -56,6 +59,25 @@ def map_chunks(func: Callable[[Sequence[T]], R], items: Sequence[T],
             yield start, func(items[start:start + CHUNK_ITEMS])
         return
     with pool(workers) as executor:
-        futures = [(start, executor.submit(func, list(items[start:start + CHUNK_ITEMS]))) for start in starts]
+        with _main_script_hidden():  # workers start during submit
+            futures = [(start, executor.submit(func, list(items[start:start + CHUNK_ITEMS]))) for start in starts]
         for start, future in futures:
             yield start, future.result()
+
+
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Start workers without re-running the parent's ``__main__`` script in them.
+
+    A new worker re-imports the parent's main script by path (multiprocessing's "fix up main"). Under Streamlit (and
+    its AppTest) ``__main__`` is the page being run, which has no ``if __name__ == "__main__"`` guard: the worker
+    would run the page, open the workspace the parent holds locked, and die, breaking the pool. Workers only need
+    ``analytics``, so while they start ``__main__`` is an empty module.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main

@@ -101,3 +101,20 @@ def test_export_language_wins_and_unknown_counts_as_english(con) -> None:
     assert language.detect_pending(con) == 0
     rows = dict(con.execute("select post_id, is_non_english from post_language").fetchall())
     assert rows == {"1": True, "2": False, "3": True, "4": False}
+
+
+def test_workers_do_not_rerun_a_page_script_that_is_main(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    # Under Streamlit the running page is __main__; a worker that re-ran it would die and break the pool.
+    import sys
+    import types
+
+    page = tmp_path / "page.py"
+    page.write_text("raise SystemExit('the page ran inside a scoring worker')\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(page)
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+    monkeypatch.setattr(sentiment_workers, "CHUNK_ITEMS", 50)
+    texts = [f"{t} #{i}" for i, t in enumerate(TEXTS * 10)]
+    parallel = sentiment.score_distinct([normalise_text(t) for t in texts], parallel=True)
+    assert len(parallel) == len(texts)
+    assert sys.modules["__main__"] is fake_main
