@@ -98,6 +98,14 @@ class EventImpact:
     recovery_note: str | None
     frame: pd.DataFrame
 
+    def metrics_table(self) -> pd.DataFrame:
+        """The before/after comparison as a table for people: one row per metric, interval as text."""
+        return pd.DataFrame([
+            {"metric": METRICS[name].label, "before": c.pre_mean, "after": c.post_mean, "change": c.delta,
+             "95% interval": f"{c.ci95[0]:+.4f} … {c.ci95[1]:+.4f}" if c.ci95 else "—", "p-value": c.p_value,
+             "days before/after": f"{c.n_pre}/{c.n_post}"}
+            for name, c in self.metrics.items()])
+
     def as_json(self) -> dict:
         followers = self.recovery.followers if self.recovery else None
         return {
@@ -221,6 +229,22 @@ def resolve_account(con: duckdb.DuckDBPyConnection, event: Event, account: str |
         return known[0]
     raise ReboundError(f"Event #{event.event_id} has no account and the workspace has {len(known)}; pass --account.",
                        title="Which account?")
+
+
+def incident_recovery(con: duckdb.DuckDBPyConnection, event_id: int, account: str | None = None,
+                      metric: str = COUNTERFACTUAL_METRIC) -> recovery.RecoveryCard:
+    """The recovery card of one incident on its own.
+
+    The card has its own baseline window before the incident and follows the curve until it recovers, so unlike the
+    before/after comparison it neither depends on nor refuses because of an apology or campaign close to the
+    incident: those are part of the recovery it measures.
+    """
+    event = get_event(con, event_id)
+    if event.kind != "incident":
+        raise ReboundError(f"Event #{event_id} is a {event.kind.replace('_', ' ')}; the recovery card is computed for "
+                           "incidents only.", title="Not an incident")
+    account = resolve_account(con, event, account)
+    return recovery.recovery_card(daily_metrics(con, account), account, event_day(event), metric=metric)
 
 
 def analyse_event(con: duckdb.DuckDBPyConnection, event_id: int, pre_days: int = PRE_DAYS, post_days: int = POST_DAYS,

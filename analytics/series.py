@@ -45,7 +45,7 @@ class MetricSpec:
 
 METRICS: dict[str, MetricSpec] = {
     "mean_compound": MetricSpec("mean_compound", "Mean sentiment (VADER compound)", "score", True),
-    "net_sentiment": MetricSpec("net_sentiment", "Net sentiment (% positive − % negative)", "share", True),
+    "net_sentiment": MetricSpec("net_sentiment", "Net sentiment (P−N)/(P+N)", "share", True),
     "negative_share": MetricSpec("negative_share", "Share of negative mentions", "share", False),
     "mention_volume": MetricSpec("mentions", "Mentions per day", "mentions", None),
     "engagement_rate": MetricSpec("engagement_rate", "Engagement rate (engagements ÷ impressions)", "share", True),

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.series import METRICS
 from tests.conftest import REPO
 
 
@@ -18,12 +19,17 @@ def workspace(demo_db, tmp_path, monkeypatch):
     return copy
 
 
-def test_recovery_page_shows_the_card_once_overlap_is_allowed(workspace) -> None:
+def test_recovery_card_shows_at_once_and_before_after_waits_for_overlap_permission(workspace) -> None:
     page = AppTest.from_file(str(REPO / "pages" / "recovery.py"), default_timeout=120).run()
-    assert any("--allow-overlap" in e.value or "overlap" in e.value for e in page.error)
-    page.checkbox[0].check().run()
     assert not page.exception
+    # The card does not depend on the before/after windows: it is there before anything is allowed.
     assert any("Recovered on 2026-07-12" in m.value for m in page.markdown)
+    assert any("overlap" in e.value for e in page.error)
+    assert not page.dataframe
+    page.checkbox(key="recovery_allow_overlap").check().run()
+    assert not page.exception and not page.error
+    table = page.dataframe[0].value
+    assert list(table["metric"]) == [spec.label for spec in METRICS.values()]
 
 
 def test_events_page_lists_events_and_accepts_a_suggestion(workspace) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics import events, impact, suggestions
+from analytics import events, impact, recovery, suggestions
 from analytics.series import accounts
 from ui.state import connection
 
@@ -14,6 +14,11 @@ def event_impact(version: str, event_id: int, pre_days: int, post_days: int, all
                  control: str | None) -> impact.EventImpact:
     return impact.analyse_event(connection(), event_id, pre_days=pre_days, post_days=post_days,
                                 allow_overlap=allow_overlap, control=control)
+
+
+@st.cache_data(show_spinner="Reading the recovery…")
+def incident_recovery(version: str, event_id: int) -> recovery.RecoveryCard:
+    return impact.incident_recovery(connection(), event_id)
 
 
 @st.cache_data(show_spinner="Looking for incidents, apologies and shifts…")
