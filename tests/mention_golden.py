@@ -5,19 +5,16 @@
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import duckdb
 
 from analytics.importers import ImportOptions, Source, import_source
+from tests.golden import check_golden
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "mentions"
-GOLDEN = TESTS / "golden" / "mentions"
 REALDATA = TESTS.parents[1] / "shared" / "realdata"
-UPDATE_ENV = "REBOUND_UPDATE_GOLDEN"
 
 POST_QUERY = """
 select platform, post_id, author, account, role, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') as created_at, text,
@@ -44,10 +41,4 @@ def import_fixture(con: duckdb.DuckDBPyConnection, name: str, **options) -> dict
 
 def assert_golden(name: str, document: dict) -> None:
     """Compare ``document`` with ``golden/mentions/<name>.json`` exactly (or rewrite it when updating)."""
-    path = GOLDEN / f"{name}.json"
-    text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    if os.environ.get(UPDATE_ENV) == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} is missing; run with {UPDATE_ENV}=1 to create it"
-    assert json.loads(text) == json.loads(path.read_text(encoding="utf-8"))
+    check_golden("mentions", name, document, sort_keys=True)
