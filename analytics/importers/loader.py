@@ -123,13 +123,13 @@ def write_parsed(con: duckdb.DuckDBPyConnection, source: Source, options: Import
             }).fetchone()[0]
             if len(parsed.accounts):
                 cur.execute(sql("upsert_accounts"))
-            new_posts = cur.execute(sql("count_new_posts")).fetchone()[0]
+            # An INSERT answers with the number of rows it inserted; the upsert counts updates too, so new days
+            # are counted before it.
             cur.execute(sql("update_post_metrics"))
-            cur.execute(sql("insert_new_posts"), {"import_id": import_id})
+            new_posts = cur.execute(sql("insert_new_posts"), {"import_id": import_id}).fetchone()[0]
             new_days = cur.execute(sql("count_new_days")).fetchone()[0]
             cur.execute(sql("upsert_account_daily"), {"import_id": import_id})
-            new_events = cur.execute(sql("count_new_events")).fetchone()[0]
-            cur.execute(sql("insert_new_events"))
+            new_events = cur.execute(sql("insert_new_events")).fetchone()[0]
             cur.execute(sql("insert_rejections"), {"import_id": import_id})
             added = new_posts + new_days + new_events
             landed = len(posts) + len(daily) + len(parsed.events)
