@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from analytics.errors import ReboundError
+from analytics.queries import sql
 
 DEFAULT_DB_PATH = Path("data") / "rebound.duckdb"
 DB_ENV_VAR = "REBOUND_DB"
@@ -87,11 +88,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     schema_version(con)  # creates schema_migrations on a new file
     done = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
     applied = []
-    for version, name, sql in migrations():
+    for version, name, script in migrations():
         if version in done:
             continue
         with transaction(con):
-            con.execute(sql)
+            con.execute(script)
             con.execute("insert into schema_migrations (version, name) values ($version, $name)",
                         {"version": version, "name": name})
         applied.append(name)
@@ -102,15 +103,22 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """Run the block in one transaction: commit if it finishes, roll back if anything raises."""
     con.execute("begin transaction")
+    committed = False
     try:
         yield con
-    except BaseException:
-        con.execute("rollback")
-        raise
-    con.execute("commit")
+        con.execute("commit")
+        committed = True
+    finally:
+        if not committed:
+            con.execute("rollback")
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row counts of the canonical tables: what the sidebar shows and what tests compare before/after."""
-    names = ["accounts", "posts", "account_daily", "events", "imports", "sentiment_cache", "sentiment_override"]
-    return {name: int(con.execute(f'select count(*) from "{name}"').fetchone()[0]) for name in names}
+    cur = con.cursor()
+    try:
+        result = cur.execute(sql("table_counts"))
+        names = [column[0] for column in result.description]
+        return dict(zip(names, (int(v) for v in result.fetchone()), strict=True))
+    finally:
+        cur.close()
