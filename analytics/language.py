@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from analytics.queries import fetch_df
+from analytics.queries import fetch_df, sql
 from analytics.sentiment_workers import map_chunks
 from analytics.store import transaction
 
@@ -81,8 +81,7 @@ def detect_pending(con: duckdb.DuckDBPyConnection) -> int:
     try:
         cur.register("new_languages", frame)
         with transaction(cur):
-            cur.execute("insert into text_language select text_hash, lang, confidence, detector from new_languages "
-                        "on conflict do nothing")
+            cur.execute(sql("sentiment_insert_language"))
         cur.unregister("new_languages")
     finally:
         cur.close()
