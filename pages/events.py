@@ -2,13 +2,13 @@
 
 from datetime import UTC, datetime, time
 
-import pandas as pd
 import streamlit as st
 
 from analytics import events
 from analytics.importers.base import EVENT_KINDS
 from ui.errors import user_errors
-from ui.impact import account_list, event_list, event_suggestions
+from ui.impact import account_list, event_list, event_suggestions, events_table
+from ui.markdown import plain
 from ui.state import bump, connection, data_version
 
 st.title("Events")
@@ -18,7 +18,7 @@ with user_errors():
     accounts = account_list(version)
 
 if known:
-    st.dataframe(pd.DataFrame([e.as_json() for e in known]), hide_index=True)
+    st.dataframe(events_table(version), hide_index=True)
 else:
     st.info("No events yet. Add one below or accept a suggestion.")
 
@@ -26,7 +26,8 @@ with st.form("add_event"):
     st.subheader("Add an event")
     cols = st.columns(4)
     kind = cols[0].selectbox("Kind", EVENT_KINDS)
-    day = cols[1].date_input("Day", value=st.session_state.get("clicked_day"))
+    day = cols[1].date_input("Day", value=st.session_state.get("clicked_day"),
+                             help="Click a day on the Overview timeline to bring it here.")
     at = cols[2].time_input("Time (UTC)", value=time(12, 0))
     account = cols[3].selectbox("Account", [None, *accounts], format_func=lambda a: a or "—")
     label = st.text_input("Label")
@@ -62,14 +63,14 @@ scope = st.selectbox("Account", [None, *accounts], format_func=lambda a: a or "a
 with user_errors():
     found = event_suggestions(version, scope)
 for note in found.notes:
-    st.caption(note)
+    st.caption(plain(note))
 if not found.suggestions:
     st.info("Nothing to suggest: no bursts, apologies or shifts that are not already recorded.")
 for k, s in enumerate(found.suggestions):
     cols = st.columns([1, 1, 5, 1])
     cols[0].write(str(s.day))
-    cols[1].write(f"{s.kind.replace('_', ' ')} · {s.account}")
-    cols[2].write(s.evidence)
+    cols[1].write(plain(f"{s.kind.replace('_', ' ')} · {s.account}"))
+    cols[2].write(plain(s.evidence))  # quotes the brand's own posts: shown literally
     if cols[3].button("Accept", key=f"accept_{k}"):
         with user_errors():
             events.accept_suggestion(connection(), s)

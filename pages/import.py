@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics.importers import ImportOptions
 from ui import importing
+from ui.markdown import plain
 from ui.state import bump, connection, data_version
 
 st.title("Import")
@@ -23,7 +24,7 @@ if results:
     st.dataframe(importing.results_frame(results), hide_index=True)
     for result in results:
         if result["rejections"]:
-            with st.expander(f"Rejected lines of {importing.plain(result['path'])} ({result['rejected']:,})"):
+            with st.expander(f"Rejected lines of {plain(result['path'])} ({result['rejected']:,})"):
                 st.dataframe(importing.rejections_frame(result["rejections"]), hide_index=True)
 
 if not uploads:
@@ -39,7 +40,7 @@ for number, upload in enumerate(uploads):
     digest = importing.sha256(data)
     key = f"{number}_{digest[:12]}"
     detected = importing.detected_format(digest, data, upload.name)
-    with st.expander(f"{importing.plain(upload.name)} · {upload.size:,} bytes", expanded=True):
+    with st.expander(f"{plain(upload.name)} · {upload.size:,} bytes", expanded=True):
         if detected is None:
             st.warning("No reader recognises this file from its content; choose its format if you know it.")
         names = list(formats)
@@ -60,9 +61,9 @@ for number, upload in enumerate(uploads):
                                          key=f"import_platform_{key}") or None
             step = importing.mapping_step(digest, data, upload.name, version)
             if step.error:
-                st.error(importing.plain(step.error))
+                st.error(plain(step.error))
             else:
-                st.markdown("**Column mapping**" + (f" (saved mapping “{importing.plain(step.saved_name)}” applied)"
+                st.markdown("**Column mapping**" + (f" (saved mapping “{plain(step.saved_name)}” applied)"
                                                     if step.saved_name else ""))
                 grid = st.columns(4)
                 mapping = {}
@@ -78,13 +79,13 @@ for number, upload in enumerate(uploads):
         result = importing.preview(digest, data, upload.name, format_name, zone, account or None, platform,
                                    tuple(sorted(mapping.items())) if mapping else None)
         if result.error:
-            st.error(importing.plain(result.error))
+            st.error(plain(result.error))
         else:
             st.caption(f"{result.rows_read:,} rows read → {result.posts:,} posts, {result.days:,} account-days, "
                        f"{len(result.rejected):,} rejected. First {importing.PREVIEW_ROWS} rows:")
             st.dataframe(result.rows, hide_index=True)
             for warning in result.warnings:
-                st.warning(importing.plain(warning))
+                st.warning(plain(warning))
             if len(result.rejected):
                 st.dataframe(result.rejected, hide_index=True)
             planned.append(importing.PlannedFile(upload.name, data, format_name, options, save_as))

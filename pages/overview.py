@@ -32,4 +32,9 @@ cols[2].metric("Mean sentiment", "—" if summary.mean_compound is None else f"{
                help="Mean VADER compound of all scored mentions (−1 very negative … +1 very positive).")
 cols[3].metric("Followers (latest)", "—" if summary.followers_latest is None else f"{summary.followers_latest:,.0f}",
                delta=None if summary.followers_change is None else f"{summary.followers_change:+,.0f} over the period")
-st.plotly_chart(figure, key="overview_timeline")
+clicked = st.plotly_chart(figure, key="overview_timeline", on_select="rerun", selection_mode="points")
+day = overview.clicked_day(clicked)
+if day is not None:
+    st.session_state["clicked_day"] = day
+    if st.button(f"Add an event on {day:%d %b %Y}", key="overview_add_event", icon=":material/add:"):
+        st.switch_page("pages/events.py")

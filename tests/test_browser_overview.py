@@ -48,3 +48,23 @@ def test_a_deep_link_as_the_first_request_still_gets_the_app_shell(demo_db, tmp_
         sidebar.get_by_text("Did we recover, how fast").wait_for(timeout=30_000)
         assert sidebar.get_by_text("Overview", exact=True).count() == 1
         assert sidebar.get_by_text("app", exact=True).count() == 0
+
+
+def test_clicking_a_day_on_the_timeline_prefills_a_new_event(app_url):
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(app_url, wait_until="domcontentloaded")
+        bars = page.locator(".js-plotly-plot g.trace.bars g.point path")
+        bars.first.wait_for(state="visible", timeout=60_000)
+        clicked = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].x[42]")
+        bars.nth(42).click(force=True)
+        button = page.get_by_role("button", name="Add an event on")
+        button.wait_for(timeout=30_000)
+        label = button.inner_text()
+        button.click()
+        page.get_by_role("heading", name="Events").first.wait_for(timeout=30_000)
+        day_input = page.locator('[data-testid="stDateInput"] input').first
+        day_input.wait_for(timeout=30_000)
+        assert clicked[:10] == "2026-06-12"
+        assert "12 Jun 2026" in label
+        assert day_input.input_value() == "2026-06-12"

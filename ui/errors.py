@@ -6,24 +6,13 @@ Streamlit should show it as one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
 
 from analytics.errors import ReboundError
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
-def plain(text: str) -> str:
-    """``text`` with every Markdown (and LaTeX ``$``) special character escaped, so Streamlit shows it literally.
-
-    Error messages quote file and column names straight from uploads; rendered as Markdown, a hostile name could
-    inject links, images or formatting.
-    """
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+from ui.markdown import plain
 
 
 def show(error: ReboundError) -> None:

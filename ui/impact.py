@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analytics import events, impact, recovery, suggestions
@@ -29,6 +30,11 @@ def event_suggestions(version: str, account: str | None) -> suggestions.Suggesti
 @st.cache_data(show_spinner=False)
 def event_list(version: str) -> list[events.Event]:
     return events.list_events(connection())
+
+
+@st.cache_data(show_spinner=False)
+def events_table(version: str) -> pd.DataFrame:
+    return events.events_frame(connection())
 
 
 @st.cache_data(show_spinner=False)

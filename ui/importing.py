@@ -12,7 +12,6 @@ Everything a file says (names, columns, warnings quoting values) is shown as pla
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import available_timezones
@@ -27,6 +26,7 @@ from analytics.importers import ImportOptions, ImportReport, Source, parse_sourc
 from analytics.importers.base import PLATFORMS
 from analytics.importers.flow import GENERIC_FORMAT, import_upload
 from analytics.importers.mentions_generic import FIELDS, REQUIRED_FIELDS, UNMAPPED, propose_for, saved_mapping
+from ui.markdown import plain
 from ui.state import connection
 
 PREVIEW_ROWS = 20
@@ -42,14 +42,6 @@ COMMON_ZONES = ("UTC", "America/Los_Angeles", "America/Denver", "America/Chicago
 
 NO_COLUMN = UNMAPPED
 """The mapping choice meaning "no column for this field"."""
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text: object) -> str:
-    """Text from a file made safe for Streamlit's Markdown: every Markdown/HTML character backslash-escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
 
 def formats() -> dict[str, str]:
     """Reader name → label, in the registry's order (the format choice on the page)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -33,3 +35,10 @@ def timeline(account: str, profile: str, version: str) -> go.Figure:
 @st.cache_data(show_spinner=False)
 def summary(account: str, profile: str, version: str) -> overview.OverviewSummary:
     return overview.summarise(daily(account, profile, version))
+
+
+def clicked_day(state: object) -> dt.date | None:
+    """The day of the first point a user clicked on the timeline (the state ``st.plotly_chart(on_select="rerun")``
+    returns), or None when nothing is selected."""
+    points = state.selection.points if state is not None else []
+    return pd.Timestamp(points[0]["x"]).date() if points else None
