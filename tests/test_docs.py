@@ -30,3 +30,23 @@ def test_ci_runs_make_test_and_nothing_else():
 def test_readme_screenshot_exists():
     image = REPO / "docs" / "overview.png"
     assert image.exists() and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_readme_images_exist():
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", (REPO / "README.md").read_text()):
+        assert (REPO / image).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image
+
+
+def test_readme_cli_examples_run(tmp_path):
+    # The README's own commands, in order, against a scratch workspace instead of /tmp/x.duckdb.
+    import subprocess
+    import sys
+
+    lines = [line.split("#")[0].strip() for line in (REPO / "README.md").read_text().splitlines()
+             if line.startswith(".venv/bin/python -m analytics")]
+    assert len(lines) >= 6
+    for line in lines:
+        args = line.replace("/tmp/x.duckdb", str(tmp_path / "x.duckdb")).split()[3:]
+        result = subprocess.run([sys.executable, "-m", "analytics", *args], cwd=REPO, capture_output=True, text=True,
+                                timeout=600, check=False)
+        assert result.returncode == 0, (line, result.stderr)
