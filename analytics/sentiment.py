@@ -25,21 +25,20 @@ The cache key includes a model version per profile (``MODEL_VERSIONS``): changin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache, partial
+from functools import partial
 
 import duckdb
 import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analytics import language
+from analytics import language, sentiment_kernel
 from analytics.errors import ReboundError
 from analytics.queries import fetch_df, fetch_rows, sql
-from analytics.sentiment_care import CARE_VERSION, CareAnalyzer
-from analytics.sentiment_vader import ExactVader
+from analytics.sentiment_care import CARE_VERSION
 from analytics.sentiment_workers import map_chunks
 from analytics.store import transaction
-from analytics.text import normalise_text, text_hash
+from analytics.text import NORMALISER_VERSION, normalise_text, text_hash
 
 PROFILES = ("vader", "care")
 DEFAULT_PROFILE = "vader"
@@ -69,26 +68,15 @@ def model_version(profile: str) -> str:
     return MODEL_VERSIONS[check_profile(profile)]
 
 
-@cache
 def analyzer(profile: str = DEFAULT_PROFILE) -> SentimentIntensityAnalyzer:
     """The analyzer for ``profile``, built once per process: its constructor re-reads the lexicon files."""
-    return CareAnalyzer() if check_profile(profile) == "care" else ExactVader()
-
-
-def _score_chunk(profile: str, texts: Sequence[str]) -> np.ndarray:
-    """Scores of already-normalised ``texts`` as an (n, 4) array in ``SCORE_COLUMNS`` order (runs in workers)."""
-    polarity = analyzer(profile).polarity_scores
-    out = np.empty((len(texts), 4), dtype=np.float64)
-    for i, text in enumerate(texts):
-        s = polarity(text)
-        out[i] = (s["compound"], s["pos"], s["neu"], s["neg"])
-    return out
+    return sentiment_kernel.analyzer(check_profile(profile))
 
 
 def iter_scores(texts: Sequence[str], profile: str = DEFAULT_PROFILE,
                 parallel: bool | None = None) -> Iterator[tuple[int, np.ndarray]]:
     """Yield ``(start, scores)`` chunks for already-normalised ``texts``, in order, on every core when it pays."""
-    return map_chunks(partial(_score_chunk, check_profile(profile)), texts, parallel)
+    return map_chunks(partial(sentiment_kernel.score_chunk, check_profile(profile)), texts, parallel)
 
 
 def score_distinct(texts: Sequence[str], profile: str = DEFAULT_PROFILE,
@@ -138,28 +126,87 @@ def score_texts(texts: Iterable[str], profile: str = DEFAULT_PROFILE,
 
 def score_texts_cached(con: duckdb.DuckDBPyConnection, texts: Iterable[str], profile: str = DEFAULT_PROFILE,
                        progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
-    """``score_texts`` through the workspace's ``sentiment_cache``: cached texts are looked up, the rest scored
-    (and stored). Same result as ``score_texts``; a warm cache turns scoring into one hash join."""
+    """``score_texts`` through the workspace's cache: the same result, but a text scored before is not scored again.
+
+    Texts are first looked up as written (``text_alias``, one hash join inside DuckDB, no Python work per text);
+    the rest are normalised and looked up by ``text_hash``, and only texts never seen are scored, on every core,
+    their scores written while the workers go on. Aliases are recorded for the texts that needed Python, so the
+    next call finds them all in the first step.
+    """
     check_profile(profile)
+    raw = list(texts)
+    scores = np.full((len(raw), 4), np.nan)
+    # One vectorised conversion; a missing text (None/NaN) becomes NA and simply finds no alias.
+    wanted = pd.DataFrame({"idx": np.arange(len(raw)), "raw_text": pd.array(raw, dtype="str")})
+    found = _query_numpy(con, "sentiment_alias_scores", {"wanted_texts": wanted},
+                         profile=profile, version=model_version(profile), normaliser=NORMALISER_VERSION)
+    if len(found["idx"]):
+        scores[np.asarray(found["idx"])] = np.column_stack([np.asarray(found[c]) for c in SCORE_COLUMNS])
+    rest = np.flatnonzero(np.isnan(scores[:, 0]))
+    if len(rest):
+        scores[rest] = _score_through_hashes(con, [raw[i] for i in rest], profile, progress)
+    return _frame(scores)
+
+
+def _score_through_hashes(con: duckdb.DuckDBPyConnection, texts: list[object], profile: str,
+                          progress: Callable[[int, int], None] | None) -> np.ndarray:
+    """Scores for texts the alias table did not know: normalise, look up by hash, score what is new, record aliases."""
     distinct, index = _distinct(texts)
-    hashes = pd.DataFrame({"idx": np.arange(len(distinct)), "text_hash": [text_hash(t) for t in distinct]})
-    cur = con.cursor()
-    try:
-        cur.register("wanted_hashes", hashes)
-        found = cur.execute(sql("sentiment_cached_scores"),
-                            {"profile": profile, "version": model_version(profile)}).fetchnumpy()
-        cur.unregister("wanted_hashes")
-    finally:
-        cur.close()
+    hashes = np.array([text_hash(t) for t in distinct], dtype=object)
+    found = _query_numpy(con, "sentiment_cached_scores",
+                         {"wanted_hashes": pd.DataFrame({"idx": np.arange(len(distinct)), "text_hash": hashes})},
+                         profile=profile, version=model_version(profile))
     scores = np.full((len(distinct), 4), np.nan)
     if len(found["idx"]):
         scores[np.asarray(found["idx"])] = np.column_stack([np.asarray(found[c]) for c in SCORE_COLUMNS])
     missing = np.flatnonzero(np.isnan(scores[:, 0]))
     if len(missing):
-        new = score_distinct([distinct[i] for i in missing], profile, progress)
-        scores[missing] = new
-        _store_scores(con, hashes["text_hash"].to_numpy()[missing], new, profile)
-    return _frame(scores[index] if len(index) else scores)
+        scores[missing] = _score_and_store(con, [distinct[i] for i in missing], hashes[missing], profile, progress)
+    keep = [i for i, t in enumerate(texts) if isinstance(t, str)]
+    aliases = pd.DataFrame({"raw_text": [texts[i] for i in keep], "text_hash": hashes[index[keep]]})
+    _write(con, "sentiment_insert_aliases", {"new_aliases": aliases}, normaliser=NORMALISER_VERSION)
+    return scores[index]
+
+
+def _score_and_store(con: duckdb.DuckDBPyConnection, texts: Sequence[str], hashes: np.ndarray, profile: str,
+                     progress: Callable[[int, int], None] | None) -> np.ndarray:
+    """Score normalised ``texts`` (on every core when it pays) and cache them in batches as chunks arrive, so the
+    writes overlap the workers' scoring and an interrupted run keeps what it finished."""
+    out = np.empty((len(texts), 4), dtype=np.float64)
+    done = written = 0
+    for start, chunk in iter_scores(texts, profile):
+        out[start:start + len(chunk)] = chunk
+        done += len(chunk)
+        if done - written >= WRITE_BATCH_TEXTS or done == len(texts):
+            _store_scores(con, hashes[written:done], out[written:done], profile)
+            written = done
+        if progress:
+            progress(done, len(texts))
+    return out
+
+
+def _query_numpy(con: duckdb.DuckDBPyConnection, name: str, frames: dict[str, pd.DataFrame],
+                 **params: object) -> dict[str, np.ndarray]:
+    """Run a named query over registered frames on its own cursor; columns as numpy arrays."""
+    cur = con.cursor()
+    try:
+        for view, frame in frames.items():
+            cur.register(view, frame)
+        return cur.execute(sql(name), params).fetchnumpy()
+    finally:
+        cur.close()
+
+
+def _write(con: duckdb.DuckDBPyConnection, name: str, frames: dict[str, pd.DataFrame], **params: object) -> None:
+    """Run a named write over registered frames in one transaction on its own cursor."""
+    cur = con.cursor()
+    try:
+        for view, frame in frames.items():
+            cur.register(view, frame)
+        with transaction(cur):
+            cur.execute(sql(name), params or None)
+    finally:
+        cur.close()
 
 
 def _store_scores(con: duckdb.DuckDBPyConnection, hashes: Sequence[str], scores: np.ndarray, profile: str) -> None:
@@ -168,14 +215,7 @@ def _store_scores(con: duckdb.DuckDBPyConnection, hashes: Sequence[str], scores:
     frame.insert(0, "text_hash", list(hashes))
     frame.insert(1, "profile", profile)
     frame.insert(2, "model_version", model_version(profile))
-    cur = con.cursor()
-    try:
-        cur.register("new_scores", frame)
-        with transaction(cur):
-            cur.execute(sql("sentiment_insert_cache"))
-        cur.unregister("new_scores")
-    finally:
-        cur.close()
+    _write(con, "sentiment_insert_cache", {"new_scores": frame})
 
 
 def score_pending(con: duckdb.DuckDBPyConnection, profile: str | None = None,
@@ -189,25 +229,10 @@ def score_pending(con: duckdb.DuckDBPyConnection, profile: str | None = None,
     profile = check_profile(profile or active_profile(con))
     language.detect_pending(con)
     pending = fetch_df(con, "sentiment_pending", profile=profile, version=model_version(profile))
-    total = len(pending)
     if progress:
-        progress(0, total)
-    done = 0
-    texts = pending["text"].tolist()
-    hashes = pending["text_hash"].to_numpy()
-    buffer: list[tuple[int, np.ndarray]] = []
-    buffered = 0
-    for start, chunk in iter_scores(texts, profile):
-        buffer.append((start, chunk))
-        buffered += len(chunk)
-        done += len(chunk)
-        if buffered >= WRITE_BATCH_TEXTS or done == total:
-            first = buffer[0][0]
-            _store_scores(con, hashes[first:first + buffered], np.vstack([c for _, c in buffer]), profile)
-            buffer, buffered = [], 0
-        if progress:
-            progress(done, total)
-    return total
+        progress(0, len(pending))
+    _score_and_store(con, pending["text"].tolist(), pending["text_hash"].to_numpy(), profile, progress)
+    return len(pending)
 
 
 def active_profile(con: duckdb.DuckDBPyConnection) -> str:

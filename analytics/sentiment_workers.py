@@ -22,7 +22,7 @@ R = TypeVar("R")
 
 PARALLEL_MIN_ITEMS = 20_000  # below this, worker start-up (about a second) costs more than the extra cores save
 CHUNK_ITEMS = 4_000          # items per task: small enough for a smooth progress bar, big enough to amortise pickling
-PRELOAD = ["analytics.sentiment"]  # imports analytics.language and the care profile too
+PRELOAD = ["analytics.sentiment_kernel"]  # light: what scoring workers run (language workers import their own)
 
 
 def worker_count() -> int:

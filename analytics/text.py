@@ -15,6 +15,10 @@ import re
 
 _LINE_BREAKS = re.compile(r"\r\n?")
 
+NORMALISER_VERSION = "html-unescape+lines+strip/1"
+"""Names the rules of ``normalise_text``; change it whenever they change, so stored raw-text aliases
+(``text_alias``) made under the old rules are no longer used."""
+
 
 def normalise_text(text: object) -> str:
     """Decode HTML entities once, unify line breaks and trim; ``None``/NaN become the empty string."""

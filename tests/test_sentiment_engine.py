@@ -118,3 +118,32 @@ def test_workers_do_not_rerun_a_page_script_that_is_main(monkeypatch: pytest.Mon
     parallel = sentiment.score_distinct([normalise_text(t) for t in texts], parallel=True)
     assert len(parallel) == len(texts)
     assert sys.modules["__main__"] is fake_main
+
+
+def test_warm_lookups_go_through_text_aliases_and_share_cache_rows(con, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Love it &amp; thanks", "Love it & thanks", "still down", None, "still down"]
+    first = sentiment.score_texts_cached(con, texts)
+    # two normalised texts, plus the empty text a missing one scores as
+    assert con.execute("select count(*) from sentiment_cache").fetchone()[0] == 3
+    aliases = dict(con.execute("select raw_text, text_hash from text_alias").fetchall())
+    assert aliases["Love it &amp; thanks"] == aliases["Love it & thanks"]  # two spellings, one cache row
+    assert len(aliases) == 3
+
+    # A warm call must not normalise or hash anything: every text is found through its alias.
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the warm path fell back to Python normalisation")
+
+    monkeypatch.setattr(sentiment, "_score_through_hashes", refuse)
+    again = sentiment.score_texts_cached(con, [t for t in texts if t is not None])
+    assert again.to_numpy().tolist() == first.drop(index=3).to_numpy().tolist()
+    assert first.to_numpy().tolist() == sentiment.score_texts(texts).to_numpy().tolist()
+
+
+def test_aliases_from_other_normalisation_rules_are_ignored(con, monkeypatch: pytest.MonkeyPatch) -> None:
+    sentiment.score_texts_cached(con, ["fine &amp; dandy"])
+    monkeypatch.setattr(sentiment, "NORMALISER_VERSION", "a-future-normaliser/2")
+    calls = []
+    real = sentiment._score_through_hashes
+    monkeypatch.setattr(sentiment, "_score_through_hashes", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    sentiment.score_texts_cached(con, ["fine &amp; dandy"])
+    assert calls == [["fine &amp; dandy"]]
