@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from analytics.series import METRICS
-from tests.conftest import REPO
-
-
-@pytest.fixture
-def workspace(demo_db, tmp_path, monkeypatch):
-    copy = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db, copy)
-    monkeypatch.setenv("REBOUND_DB", str(copy))
-    return copy
+from tests.conftest import run_page
 
 
 def test_recovery_card_shows_at_once_and_before_after_waits_for_overlap_permission(workspace) -> None:
-    page = AppTest.from_file(str(REPO / "pages" / "recovery.py"), default_timeout=120).run()
+    page = run_page("pages/recovery.py")
     assert not page.exception
     # The card does not depend on the before/after windows: it is there before anything is allowed.
     assert any("Recovered on 2026-07-12" in m.value for m in page.markdown)
@@ -33,7 +20,7 @@ def test_recovery_card_shows_at_once_and_before_after_waits_for_overlap_permissi
 
 
 def test_events_page_lists_events_and_accepts_a_suggestion(workspace) -> None:
-    page = AppTest.from_file(str(REPO / "pages" / "events.py"), default_timeout=120).run()
+    page = run_page("pages/events.py")
     assert not page.exception
     accept = [b for b in page.button if b.label == "Accept"]
     assert accept

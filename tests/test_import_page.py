@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import store
 from analytics.importers import ImportOptions
+from tests.conftest import run_page
 from tests.mention_golden import FIXTURES
 from ui import importing
 
@@ -27,15 +28,8 @@ def workspace(tmp_path, monkeypatch):
     return path
 
 
-def _page() -> AppTest:
-    app = AppTest.from_file(str(REPO / "pages" / "import.py"), default_timeout=120)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def test_page_without_uploads_lists_formats_and_the_zone_setting(workspace):
-    app = _page()
+    app = run_page("pages/import.py")
     assert app.title[0].value == "Import"
     assert app.selectbox(key="import_default_zone").value == "UTC"
     formats = app.dataframe[-1].value
@@ -43,7 +37,7 @@ def test_page_without_uploads_lists_formats_and_the_zone_setting(workspace):
 
 
 def test_changing_the_assumed_zone_sticks_across_reruns(workspace):
-    app = _page()
+    app = run_page("pages/import.py")
     app.selectbox(key="import_default_zone").set_value("America/Los_Angeles").run()
     assert not app.exception
     assert app.selectbox(key="import_default_zone").value == "America/Los_Angeles"
