@@ -65,10 +65,11 @@ def daily_sentiment_figure(daily: pd.DataFrame, profile: str, account: str | Non
         yaxis={"title": label, "range": [-1.05, 1.05] if metric == "mean_compound" else None, "zeroline": True},
         yaxis2={"title": "mentions", "overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"},
         barmode="overlay",
+        margin={"l": 60, "r": 60, "t": 90, "b": 80},  # room for the footnote under the date axis
     )
     fig.add_annotation(text=f"Profile {profile}; band = 95% bootstrap interval; hollow markers = fewer than "
                             f"{min_volume} scored mentions; {unscored:,} non-English mentions not scored.",
-                       xref="paper", yref="paper", x=0, y=-0.12, showarrow=False, font={"size": 11},
+                       xref="paper", yref="paper", x=0, y=-0.2, showarrow=False, font={"size": 11},
                        xanchor="left")
     return fig
 
