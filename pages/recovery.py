@@ -7,6 +7,7 @@ from analytics.charts.impact import counterfactual_chart, recovery_chart
 from analytics.series import metric_values
 from ui.errors import nothing_to_show, user_errors
 from ui.impact import account_list, event_impact, event_list, incident_recovery
+from ui.overview import account_events
 from ui.state import data_version
 
 st.title("Recovery")
@@ -22,7 +23,8 @@ st.subheader("Recovery card")
 with user_errors():
     card = incident_recovery(version, chosen.event_id)
 st.markdown(card.summary().replace("\n", "  \n"))
-st.plotly_chart(recovery_chart(card), width="stretch", key="recovery_chart")
+st.plotly_chart(recovery_chart(card, account_events(card.account, version)), width="stretch",
+                key="recovery_chart")
 with st.expander("How these numbers are defined"):
     st.markdown(recovery.DEFINITIONS)
 

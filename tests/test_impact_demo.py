@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from analytics import events, impact, store, suggestions
+from analytics.charts.impact import recovery_chart
 from analytics.cli.app import app
 from analytics.errors import ReboundError
 from tests.conftest import REPO
@@ -77,3 +78,11 @@ def test_impact_cli_prints_the_documented_json_shape(demo_db, tmp_path) -> None:
     assert doc["counterfactual"]["placebo_p"] > 0.05  # no effect "found" where none happened
     assert {"baseline", "band", "trough", "trough_date", "days_to_trough", "recovered_date", "days_to_recover",
             "sentiment_days_lost"} <= set(doc["recovery"])
+
+
+def test_recovery_chart_marks_what_the_brand_did(workspace):
+    con = store.connect(workspace)
+    card = impact.incident_recovery(con, 1)
+    figure = recovery_chart(card, events.events_frame(con, card.account))
+    labels = [a.text for a in figure.layout.annotations if a.text.startswith("▼")]
+    assert len(labels) == 2 and any("apology" in a.hovertext for a in figure.layout.annotations if a.hovertext)

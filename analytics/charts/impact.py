@@ -6,16 +6,23 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.charts.style import mark_events
 from analytics.counterfactual import Counterfactual
 from analytics.recovery import RecoveryCard
 from analytics.series import METRICS
 
 BAND_COLOUR = "rgba(46, 139, 87, 0.15)"
+LABEL_HEADROOM = 0.35
+"""Share of the data's range added above it so event labels sit over the curve, not on it."""
 INTERVAL_COLOUR = "rgba(99, 110, 250, 0.2)"
 
 
-def recovery_chart(card: RecoveryCard) -> go.Figure:
-    """Daily values, the 7-day rolling mean, the baseline band, and markers for the incident, trough and recovery."""
+def recovery_chart(card: RecoveryCard, events: pd.DataFrame | None = None) -> go.Figure:
+    """Daily values, the 7-day rolling mean, the baseline band, and markers for the incident, trough and recovery.
+
+    ``events`` (the account's other events: the apology, the strategy change) are drawn as labelled lines, so a
+    reader sees where the turn came relative to what the brand did.
+    """
     daily, rolling = card.daily, card.rolling
     fig = go.Figure()
     fig.add_hrect(y0=card.band[0], y1=card.band[1], fillcolor=BAND_COLOUR, line_width=0,
@@ -35,6 +42,10 @@ def recovery_chart(card: RecoveryCard) -> go.Figure:
         fig.add_trace(go.Scatter(x=[day], y=[rolling.get(day)], mode="markers+text", name="recovered",
                                  text=["recovered"], textposition="top center",
                                  marker={"size": 12, "color": "seagreen", "symbol": "star"}))
+    if events is not None and len(events):
+        mark_events(fig, events[events["kind"] != "incident"], daily.index.to_series())
+        low, high = float(daily.min()), float(max(daily.max(), card.band[1]))
+        fig.update_yaxes(range=[low - 0.12 * (high - low), high + LABEL_HEADROOM * (high - low)])
     fig.update_layout(yaxis_title=METRICS[card.metric].label, hovermode="x unified",
                       margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return fig

@@ -8,11 +8,11 @@ from plotly.subplots import make_subplots
 
 from analytics.charts.style import (
     BAND_COLOUR,
-    EVENT_COLOURS,
     FOLLOWERS_COLOUR,
     SENTIMENT_COLOUR,
     VOLUME_COLOUR,
     base_layout,
+    mark_events,
 )
 
 
@@ -53,7 +53,7 @@ def overview_timeline(daily: pd.DataFrame, events: pd.DataFrame, account: str, p
                              line={"color": FOLLOWERS_COLOUR, "width": 2}, connectgaps=False,
                              hovertemplate="%{y:,.0f}<extra>followers</extra>"), row=3, col=1)
     fig.update_yaxes(range=[-1, 1], row=2, col=1)
-    _mark_events(fig, events, daily["day"])
+    mark_events(fig, events, daily["day"], all_rows=True)
     return base_layout(fig, f"@{account}: volume, sentiment and followers", height=720)
 
 
@@ -77,33 +77,3 @@ def band_polygons(x: pd.Series, low: pd.Series, high: pd.Series) -> tuple[list, 
             ys += [*high.iloc[run], *low.iloc[run][::-1], None]
             start = None
     return xs, ys
-
-
-EVENT_LABEL_CHARS = 34
-"""Longest event label drawn on the chart; the full label is in the hover text."""
-
-LABEL_LEVELS = 3
-"""Event labels closer than a twelfth of the time span are stacked on up to this many levels."""
-
-
-def _mark_events(fig: go.Figure, events: pd.DataFrame, days: pd.Series) -> None:
-    """Dashed lines through every row, and a labelled marker per event at the top of the volume row.
-
-    Labels of events close in time are stacked on separate levels so they stay readable.
-    """
-    if events.empty or days.empty:
-        return
-    span = (days.max() - days.min()) or pd.Timedelta(days=1)
-    crowded = span / 12
-    last_at: list[pd.Timestamp | None] = [None] * LABEL_LEVELS
-    for event in events.sort_values("occurred_at").itertuples(index=False):
-        when = pd.Timestamp(event.occurred_at).tz_convert("UTC").tz_localize(None)
-        colour = EVENT_COLOURS.get(event.kind, "#555")
-        level = next((i for i, seen in enumerate(last_at) if seen is None or when - seen > crowded), LABEL_LEVELS - 1)
-        last_at[level] = when
-        fig.add_vline(x=when, line={"color": colour, "width": 1.5, "dash": "dash"}, row="all", col=1)
-        label = event.label if len(event.label) <= EVENT_LABEL_CHARS else event.label[: EVENT_LABEL_CHARS - 1] + "…"
-        fig.add_annotation(x=when, y=1.0 - 0.13 * level, xref="x", yref="y domain", text=f"▼ {label}",
-                           hovertext=f"{event.kind.replace('_', ' ')}: {event.label}", showarrow=False,
-                           xanchor="left", yanchor="top", font={"color": colour, "size": 11},
-                           bgcolor="rgba(255,255,255,0.85)")
