@@ -50,3 +50,14 @@ def test_readme_cli_examples_run(tmp_path):
         result = subprocess.run([sys.executable, "-m", "analytics", *args], cwd=REPO, capture_output=True, text=True,
                                 timeout=600, check=False)
         assert result.returncode == 0, (line, result.stderr)
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    block = re.search(r"```python\n(.*?)```", (REPO / "README.md").read_text(), re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "followers.csv").write_text("date,followers\n2026-06-01,10\n")
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # the README's own example
+    assert list(namespace["scores"].columns) == ["compound", "pos", "neu", "neg"]
+    assert namespace["scores"]["compound"].iloc[0] < 0 < namespace["scores"]["compound"].iloc[1]
+    assert namespace["reports"][0].error is None
