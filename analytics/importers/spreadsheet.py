@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -28,6 +27,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from analytics.errors import ReboundError
 from analytics.importers.base import Source
+from analytics.importers.damage import is_scientific
 from analytics.importers.safe_zip import SafeZip, is_zip
 from analytics.importers.textfile import decode
 
@@ -59,7 +59,6 @@ _XLSX_ERRORS = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, Typ
 """What openpyxl raises on broken parts: broken XML surfaces as ``ParseError`` (a SyntaxError), missing parts as
 KeyError, a corrupt deflate stream as ``zlib.error``, an unknown compression method as NotImplementedError."""
 
-_SCIENTIFIC_ID = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
 
 @dataclass(frozen=True)
@@ -236,7 +235,7 @@ def destroyed_id(value: str) -> str | None:
     Only scientific notation is judged per cell: an id ending in zeros is rounded damage only when most of a column
     does (``damage.py`` judges that column-wide), because one intact id in ten ends in 0.
     """
-    if _SCIENTIFIC_ID.match(value.strip()):
+    if is_scientific(value):
         return (f"id {value.strip()!r} was turned into scientific notation by a spreadsheet and cannot be recovered; "
                 "re-export the file without opening it in Excel")
     return None

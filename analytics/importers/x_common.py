@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from analytics.errors import ReboundError
 from analytics.importers.base import Source, normalise_handle
+from analytics.importers.damage import is_scientific
 from analytics.importers.textfile import CsvTable, decode, parse_count, read_csv
 
 MAX_LINE_CHARS = 1_000_000
@@ -26,7 +27,6 @@ MAX_POST_TEXT_CHARS = 100_000
 DAMAGED_ID_SHARE = 0.5
 """Share of rows whose ids look spreadsheet-damaged above which the whole file is refused (the ids are lost)."""
 
-_SCIENTIFIC_ID = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 _TRAILING_ZEROS_ID = re.compile(r"^\d{15,}000$")
 _STATUS_URL = re.compile(r"(?:twitter|x)\.com/(?:#!/)?([A-Za-z0-9_]{1,50})/status(?:es)?/\d+", re.IGNORECASE)
 
@@ -109,7 +109,7 @@ def count(value: object) -> int | None:
 def post_id(value: object) -> str:
     """A post id cell as the digit string it must be; ``ValueError`` (a row rejection) for anything else."""
     text = str(value or "").strip().strip("'").strip()
-    if _SCIENTIFIC_ID.match(text):
+    if is_scientific(text):
         raise ValueError(f"id {text!r} is in scientific notation (a spreadsheet destroyed it)")
     if not text.isdigit() or len(text) > 20:
         raise ValueError(f"id {text[:30]!r} is not a post id")
@@ -126,7 +126,7 @@ def check_ids_intact(source: Source, ids: list[str]) -> None:
     values = [str(v or "").strip() for v in ids]
     if not values:
         return
-    damaged = [v for v in values if _SCIENTIFIC_ID.match(v) or _TRAILING_ZEROS_ID.match(v)]
+    damaged = [v for v in values if is_scientific(v) or _TRAILING_ZEROS_ID.match(v)]
     if len(values) >= 2 and len(damaged) / len(values) > DAMAGED_ID_SHARE:
         raise ReboundError(
             f"{source.name}: {len(damaged):,} of {len(values):,} post ids look destroyed by a spreadsheet (e.g. "
