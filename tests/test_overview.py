@@ -68,3 +68,13 @@ def test_band_polygons_skip_days_without_an_interval():
     xs, ys = band_polygons(days, low, high)
     assert ys == [1.0, 1.1, 0.1, 0.0, None, 1.2, 1.3, 0.3, 0.2, None]
     assert xs.count(None) == 2
+
+
+def test_an_account_on_two_platforms_keeps_one_row_per_day(con):
+    from analytics.importers import ImportOptions, Source, import_source
+
+    csv = "date,followers,account,platform\n2026-06-01,100,acme,x\n2026-06-01,40,acme,linkedin\n2026-06-02,105,acme,x\n"
+    assert import_source(con, Source("followers.csv", csv.encode()), ImportOptions()).error is None
+    frame = overview.daily_overview(con, "acme")
+    assert frame["day"].is_unique and len(frame) == 2
+    assert frame["followers"].tolist()[0] == 140

@@ -16,9 +16,18 @@ own_posts as (
 ),
 
 metrics as (
-    select day, followers, new_follows, unfollows, impressions, engagements
+    -- summed over the account's platforms, as series_account_daily does, so a handle on two platforms keeps one
+    -- row per day
+    select
+        day,
+        sum(followers) as followers,
+        sum(new_follows) as new_follows,
+        sum(unfollows) as unfollows,
+        sum(impressions) as impressions,
+        sum(engagements) as engagements
     from account_daily
     where account = $account
+    group by day
 ),
 
 bounds as (
